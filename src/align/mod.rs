@@ -1,0 +1,128 @@
+//! Sentence alignment: two sentence lists in, a monotone list of beads out.
+//!
+//! Scoring (`cost`, built from the `length` and `overlap` signals) is kept
+//! apart from the search (`search`), so a new signal touches one file.
+
+mod cost;
+mod length;
+mod overlap;
+mod search;
+
+use std::ops::Range;
+
+pub use length::LengthModel;
+pub use overlap::OverlapWeights;
+
+use crate::lexicon::Lexicon;
+use crate::review::Flag;
+use crate::segment::Sentence;
+
+/// Every tunable of the aligner, with its default.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// Most sentences on one side of a bead (1–8). Default 3.
+    pub max_side: usize,
+    /// Variance of the length difference per character (Gale & Church: 6.8).
+    pub length_variance: f64,
+    /// Weight of a covered token on each side, in nats.
+    pub weights: OverlapWeights,
+    /// Extra cost of leaving one sentence unaligned. Default 2.0.
+    pub skip_cost: f64,
+    /// Cost per unit of overlap weight (name, number, word) a bead leaves
+    /// without a counterpart. Default 0.5.
+    pub miss_rate: f64,
+    /// Starting half-width of the search band; doubled while the best path
+    /// runs along its edge. Default 64.
+    pub band: usize,
+    /// Temperature of the posterior that gives each bead its confidence.
+    pub temperature: f64,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            max_side: 3,
+            length_variance: 6.8,
+            weights: OverlapWeights { number: 2.0, name: 1.5, word: 0.5 },
+            skip_cost: 2.0,
+            miss_rate: 0.5,
+            band: 64,
+            temperature: 1.0,
+        }
+    }
+}
+
+/// A group of source sentences paired with a group of target sentences;
+/// either side may be empty (an unaligned sentence).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Bead {
+    pub src: Range<usize>,
+    pub tgt: Range<usize>,
+    /// The bead's share of the path cost (nats; lower is better).
+    pub cost: f64,
+    /// Probability in [0,1] that this bead is right, from the aligner's model.
+    pub confidence: f64,
+    /// QA flags, filled in by the review stage.
+    pub flags: Vec<Flag>,
+}
+
+impl Bead {
+    /// `1-1`, `2-1`, `0-1`…
+    pub fn kind(&self) -> String {
+        format!("{}-{}", self.src.len(), self.tgt.len())
+    }
+}
+
+/// The bead shapes the search may use: 1-0, 0-1 and every a-b up to `max`.
+fn bead_types(max: usize) -> Vec<(usize, usize)> {
+    let mut t = vec![(1, 1), (1, 0), (0, 1)];
+    for a in 1..=max {
+        for b in 1..=max {
+            if (a, b) != (1, 1) {
+                t.push((a, b));
+            }
+        }
+    }
+    t
+}
+
+/// Align two sentence lists.
+pub fn align(src: &[Sentence], tgt: &[Sentence], lexicon: &Lexicon, cfg: &Config) -> Vec<Bead> {
+    let (n, m) = (src.len(), tgt.len());
+    let max_side = cfg.max_side.clamp(1, 8);
+    let types = bead_types(max_side);
+    let chars = |s: &[Sentence]| -> Vec<f64> {
+        s.iter().map(|x| x.text.chars().count() as f64).collect()
+    };
+    let (src_chars, tgt_chars) = (chars(src), chars(tgt));
+    let length = LengthModel::estimate(
+        src_chars.iter().sum(),
+        tgt_chars.iter().sum(),
+        cfg.length_variance,
+    );
+    let overlap = overlap::Overlap::build(src, tgt, lexicon, cfg.weights);
+
+    let mut half_width = cfg.band.max(max_side + 1);
+    loop {
+        let band = search::Band::diagonal(n, m, half_width);
+        let scorer = cost::BeadCost::new(&overlap, length, &src_chars, &tgt_chars, &band, max_side, cfg.skip_cost, cfg.miss_rate);
+        let price = |i, j, a, b| scorer.cost(i, j, a, b);
+        let (path, on_edge) = search::best_path(&band, n, &types, &price);
+        if on_edge && !band.half_width_covers_all() {
+            half_width *= 2;
+            continue;
+        }
+        let post = search::posteriors(&band, n, &types, &price, cfg.temperature, &path);
+        return path
+            .iter()
+            .zip(post)
+            .map(|(s, p)| Bead {
+                src: s.i..s.i + s.a,
+                tgt: s.j..s.j + s.b,
+                cost: s.cost,
+                confidence: p,
+                flags: Vec::new(),
+            })
+            .collect();
+    }
+}

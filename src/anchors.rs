@@ -1,0 +1,243 @@
+//! Anchors: the parts of a sentence that survive translation unchanged or
+//! nearly so — numbers, names, acronyms — normalised so that both sides can
+//! be compared (`3.000` ≡ `3,000`, `Moskow` ≈ `Moscow`).
+//!
+//! This module knows what an anchor is and when two are the same; it knows
+//! nothing of alignment.
+
+use strsim::jaro_winkler;
+
+/// What kind of anchor a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AnchorKind {
+    Number,
+    Name,
+    Acronym,
+}
+
+/// One anchor of a sentence.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Anchor {
+    pub kind: AnchorKind,
+    /// The token as written.
+    pub text: String,
+    /// Normalised readings; two anchors are the same thing if they share one.
+    /// Numbers may have several (`3.000` is 3000 or 3 depending on locale).
+    pub keys: Vec<String>,
+}
+
+/// Words of a sentence: runs of letters and digits, keeping `.`, `,` and `:`
+/// between digits (`3.000`, `10:30`) and `-` or `'` between letters
+/// (`Rusia-Korea`, `don't`). Yields (byte offset, word).
+pub fn words(s: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let mut k = 0;
+    while k < chars.len() {
+        if !chars[k].1.is_alphanumeric() {
+            k += 1;
+            continue;
+        }
+        let start = k;
+        k += 1;
+        while k < chars.len() {
+            let c = chars[k].1;
+            let joins = |ok: fn(char) -> bool| {
+                k + 1 < chars.len() && ok(chars[k - 1].1) && ok(chars[k + 1].1)
+            };
+            if c.is_alphanumeric()
+                || matches!(c, '.' | ',' | ':') && joins(|c| c.is_ascii_digit())
+                || matches!(c, '-' | '\'' | '’') && joins(char::is_alphanumeric)
+            {
+                k += 1;
+            } else {
+                break;
+            }
+        }
+        let from = chars[start].0;
+        let to = chars.get(k).map_or(s.len(), |&(b, _)| b);
+        out.push((from, &s[from..to]));
+    }
+    out
+}
+
+/// The anchors of one sentence, in order of appearance.
+pub fn extract(sentence: &str) -> Vec<Anchor> {
+    let mut out = Vec::new();
+    for (i, (_, word)) in words(sentence).into_iter().enumerate() {
+        let first = word.chars().next().unwrap_or(' ');
+        if first.is_ascii_digit() {
+            let keys = number_readings(word);
+            if !keys.is_empty() {
+                out.push(Anchor {
+                    kind: AnchorKind::Number,
+                    text: word.to_string(),
+                    keys,
+                });
+            }
+        } else if is_acronym(word) {
+            out.push(Anchor {
+                kind: AnchorKind::Acronym,
+                text: word.to_string(),
+                keys: vec![word.to_lowercase()],
+            });
+        } else if first.is_uppercase() && i > 0 && word.chars().count() > 1 {
+            // Sentence-initial capitals are only grammar, not names.
+            out.push(Anchor {
+                kind: AnchorKind::Name,
+                text: word.to_string(),
+                keys: vec![word.to_lowercase()],
+            });
+        }
+    }
+    out
+}
+
+/// `PBB`, `BRICS`, `AS`: two or more letters, all capitals (digits allowed).
+fn is_acronym(word: &str) -> bool {
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 2
+        && word
+            .chars()
+            .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '-')
+}
+
+/// Every value a number token can stand for, across Indonesian/European and
+/// English conventions: `3.000` and `3,000` both read as `3000`; `2,5` and
+/// `2.5` as `2.5`; `10.30` and `10:30` as the time `10:30`.
+pub fn number_readings(token: &str) -> Vec<String> {
+    let groups: Vec<&str> = token.split(['.', ',', ':']).collect();
+    if groups.iter().any(|g| g.is_empty() || !g.bytes().all(|b| b.is_ascii_digit())) {
+        // `2024-an`, `5G`, `1980s`: keep the leading digits as the number.
+        let digits: String = token.chars().take_while(char::is_ascii_digit).collect();
+        return if digits.is_empty() {
+            Vec::new()
+        } else {
+            vec![strip_zeros(&digits)]
+        };
+    }
+    let seps: Vec<char> = token.chars().filter(|c| !c.is_ascii_digit()).collect();
+    let mut keys = Vec::new();
+    if seps.is_empty() {
+        keys.push(strip_zeros(token));
+        return keys;
+    }
+    let one_kind = seps.iter().all(|&c| c == seps[0]);
+    let grouped = one_kind
+        && groups[0].len() <= 3
+        && groups[1..].iter().all(|g| g.len() == 3)
+        && seps[0] != ':';
+    if grouped {
+        keys.push(strip_zeros(&groups.concat()));
+    }
+    if seps.len() == 1 {
+        let (int, frac) = (groups[0], groups[1]);
+        if seps[0] != ':' {
+            let frac = frac.trim_end_matches('0');
+            keys.push(if frac.is_empty() {
+                strip_zeros(int)
+            } else {
+                format!("{}.{}", strip_zeros(int), frac)
+            });
+        }
+        let is_time = frac.len() == 2
+            && int.len() <= 2
+            && int.parse::<u32>().is_ok_and(|h| h <= 24)
+            && frac.parse::<u32>().is_ok_and(|m| m < 60);
+        if is_time && seps[0] != ',' {
+            keys.push(format!("{}:{}", strip_zeros(int), frac));
+        }
+    } else if seps.len() == 2 && seps.iter().all(|&c| c == ':') {
+        keys.push(token.to_string());
+    }
+    keys.sort();
+    keys.dedup();
+    keys
+}
+
+fn strip_zeros(digits: &str) -> String {
+    let t = digits.trim_start_matches('0');
+    if t.is_empty() { "0".into() } else { t.into() }
+}
+
+/// Two name keys are spellings of one name: `moskow`/`moscow`,
+/// `ukraina`/`ukraine`. Short keys must be equal, longer ones very close.
+pub fn similar_names(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    if la < 4 || lb < 4 || la.abs_diff(lb) > 2 {
+        return false;
+    }
+    let same_start = a.chars().take(2).eq(b.chars().take(2));
+    same_start && jaro_winkler(a, b) >= 0.88
+}
+
+impl Anchor {
+    /// Same value or same name, allowing for spelling variants.
+    pub fn matches(&self, other: &Anchor) -> bool {
+        match (self.kind, other.kind) {
+            (AnchorKind::Number, AnchorKind::Number) => {
+                self.keys.iter().any(|k| other.keys.contains(k))
+            }
+            (AnchorKind::Number, _) | (_, AnchorKind::Number) => false,
+            _ => similar_names(&self.keys[0], &other.keys[0]),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(s: &str) -> Vec<(AnchorKind, String)> {
+        extract(s).into_iter().map(|a| (a.kind, a.text)).collect()
+    }
+
+    #[test]
+    fn words_keep_numbers_and_hyphens_whole() {
+        let w: Vec<&str> = words("Rp 3.000, pukul 10.30 WIB (Rusia-Korea).")
+            .into_iter()
+            .map(|(_, w)| w)
+            .collect();
+        assert_eq!(w, ["Rp", "3.000", "pukul", "10.30", "WIB", "Rusia-Korea"]);
+    }
+
+    #[test]
+    fn anchors_of_a_sentence() {
+        use AnchorKind::*;
+        assert_eq!(
+            texts("Para pejabat AS melihat 3.000 tentara di Kursk."),
+            [
+                (Acronym, "AS".to_string()),
+                (Number, "3.000".to_string()),
+                (Name, "Kursk".to_string())
+            ]
+        );
+    }
+
+    #[test]
+    fn numbers_agree_across_locales() {
+        let r = |s| number_readings(s);
+        assert!(r("3.000").contains(&"3000".to_string()));
+        assert!(r("3,000").contains(&"3000".to_string()));
+        assert!(r("2,5").contains(&"2.5".to_string()));
+        assert!(r("2.5").contains(&"2.5".to_string()));
+        assert!(r("10.30").contains(&"10:30".to_string()));
+        assert!(r("10:30").contains(&"10:30".to_string()));
+        assert_eq!(r("1.234.567"), ["1234567"]);
+        assert_eq!(r("$1,250.50".trim_start_matches('$')), Vec::<String>::new().into_iter().chain(["1250".to_string()]).take(0).collect::<Vec<_>>().into_iter().chain(r("1,250.50")).collect::<Vec<_>>());
+        assert_eq!(r("007"), ["7"]);
+        assert_eq!(r("1980s"), ["1980"]);
+    }
+
+    #[test]
+    fn name_variants_match() {
+        assert!(similar_names("moskow", "moscow"));
+        assert!(similar_names("ukraina", "ukraine"));
+        assert!(!similar_names("korea", "kursk"));
+        assert!(!similar_names("as", "us"));
+    }
+}

@@ -1,0 +1,37 @@
+//! The one error type of the library: every failure a user can cause, each
+//! saying which file and what to do about it.
+
+use std::io;
+use std::path::PathBuf;
+
+/// What went wrong, with the file it concerns. `Display` gives the one line
+/// the CLI prints.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("{}: cannot read: {source}", path.display())]
+    Read { path: PathBuf, source: io::Error },
+
+    #[error("{}: the file is empty; give it some text to align", path.display())]
+    Empty { path: PathBuf },
+
+    #[error(
+        "{}: looks like a binary file (NUL byte at byte {offset}); give a plain-text file",
+        path.display()
+    )]
+    Binary { path: PathBuf, offset: usize },
+
+    #[error("{}: line {line}: {message}", path.display())]
+    Parse {
+        path: PathBuf,
+        line: usize,
+        message: String,
+    },
+
+    #[error("{}: cannot write: {source}", path.display())]
+    Write { path: PathBuf, source: io::Error },
+
+    #[error("{0}")]
+    Usage(String),
+}
+
+pub type Result<T> = std::result::Result<T, Error>;

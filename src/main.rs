@@ -1,0 +1,165 @@
+//! The `selaras` command: parse arguments, read files, run the pipeline,
+//! write the result, report errors as one line and a non-zero exit.
+
+mod cli;
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::io::{self, BufWriter, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use cli::{AlignArgs, Cli, Command, EvalArgs, SplitArgs, SplitFormat};
+use selaras::output::{self, Aligned};
+use selaras::{eval, text, Config, Document, Error, Lang, Result};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Align(args) => run_align(args),
+        Command::Split(args) => run_split(args),
+        Command::Eval(args) => run_eval(args),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Error::Write { source, .. }) if source.kind() == io::ErrorKind::BrokenPipe => {
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("selaras: error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Read and decode a text file; a legacy-encoding fallback is reported.
+fn read_text(path: &Path) -> Result<String> {
+    let bytes = fs::read(path).map_err(|source| Error::Read { path: path.to_path_buf(), source })?;
+    let decoded = text::decode(&bytes, path)?;
+    if let Some(note) = decoded.note {
+        eprintln!("selaras: warning: {}: {note}", path.display());
+    }
+    Ok(decoded.text)
+}
+
+fn read_document(path: &Path, lang: Lang, presplit: bool) -> Result<Document> {
+    Ok(Document::new(read_text(path)?, lang, presplit))
+}
+
+/// Write to `path` through a temporary file renamed into place, so a failed
+/// run never leaves a partial file nor spoils an existing one; or to stdout.
+fn write_output(path: Option<&Path>, body: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Result<()> {
+    let Some(path) = path else {
+        let stdout = io::stdout();
+        let mut out = BufWriter::new(stdout.lock());
+        return body(&mut out)
+            .and_then(|()| out.flush())
+            .map_err(|source| Error::Write { path: PathBuf::from("<stdout>"), source });
+    };
+    let fail = |source| Error::Write { path: path.to_path_buf(), source };
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".selaras-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(fail)?;
+    {
+        let mut out = BufWriter::new(tmp.as_file_mut());
+        body(&mut out).and_then(|()| out.flush()).map_err(fail)?;
+    }
+    tmp.as_file().sync_all().map_err(fail)?;
+    tmp.persist(path).map_err(|e| fail(e.error))?;
+    Ok(())
+}
+
+fn run_align(args: AlignArgs) -> Result<()> {
+    let src = read_document(&args.src, args.src_lang, args.sentences)?;
+    let tgt = read_document(&args.tgt, args.tgt_lang, args.sentences)?;
+    let beads = selaras::align_documents(&src, &tgt, &Config::default());
+    let aligned = Aligned { src: &src.sentences, tgt: &tgt.sentences, beads: &beads };
+    write_output(args.output.as_deref(), |w| output::write(args.format, &aligned, w))?;
+    eprintln!("selaras: {}", summary(&beads));
+    Ok(())
+}
+
+/// `23 pairs (1-1: 19, 2-1: 1, 1-0: 3), 2 flagged, mean score 0.912`
+fn summary(beads: &[selaras::Bead]) -> String {
+    let mut kinds: BTreeMap<String, usize> = BTreeMap::new();
+    for b in beads {
+        *kinds.entry(b.kind()).or_default() += 1;
+    }
+    let by_kind: Vec<String> = kinds.iter().map(|(k, n)| format!("{k}: {n}")).collect();
+    let flagged = beads.iter().filter(|b| !b.flags.is_empty()).count();
+    let mean = if beads.is_empty() {
+        0.0
+    } else {
+        beads.iter().map(|b| b.confidence).sum::<f64>() / beads.len() as f64
+    };
+    format!(
+        "{} pairs ({}), {flagged} flagged, mean score {mean:.3}",
+        beads.len(),
+        by_kind.join(", ")
+    )
+}
+
+fn run_split(args: SplitArgs) -> Result<()> {
+    let doc = read_document(&args.file, args.lang, false)?;
+    write_output(args.output.as_deref(), |w| {
+        let mut paragraph = None;
+        for s in &doc.sentences {
+            match args.format {
+                SplitFormat::Text => {
+                    if paragraph.is_some_and(|p| p != s.paragraph) {
+                        writeln!(w)?;
+                    }
+                    writeln!(w, "{}", s.text)?;
+                }
+                SplitFormat::Jsonl => {
+                    let line = serde_json::json!({
+                        "text": s.text,
+                        "start": s.span.start,
+                        "end": s.span.end,
+                        "paragraph": s.paragraph,
+                    });
+                    writeln!(w, "{line}")?;
+                }
+            }
+            paragraph = Some(s.paragraph);
+        }
+        Ok(())
+    })
+}
+
+fn run_eval(args: EvalArgs) -> Result<()> {
+    if args.files.len() % 2 != 0 {
+        return Err(Error::Usage(
+            "eval takes GOLD TEST pairs; an odd number of files was given".into(),
+        ));
+    }
+    let mut pairs = Vec::new();
+    for pair in args.files.chunks(2) {
+        let read = |p: &PathBuf| -> Result<_> {
+            let text = fs::read_to_string(p).map_err(|source| Error::Read { path: p.clone(), source })?;
+            eval::read_ladder(&text).map_err(|(line, message)| Error::Parse { path: p.clone(), line, message })
+        };
+        pairs.push((read(&pair[0])?, read(&pair[1])?));
+    }
+    let report = eval::score(&pairs);
+    write_output(None, |w| {
+        if args.json {
+            writeln!(w, "{}", serde_json::to_string_pretty(&report).map_err(io::Error::other)?)
+        } else {
+            writeln!(w, "documents {}", report.documents)?;
+            writeln!(w, "         precision  recall      F1")?;
+            for (name, s) in [("strict", report.strict), ("lax", report.lax)] {
+                writeln!(w, "{name:<8} {:>9.4} {:>7.4} {:>7.4}", s.precision, s.recall, s.f1)?;
+            }
+            Ok(())
+        }
+    })
+}

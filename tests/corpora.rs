@@ -1,0 +1,79 @@
+//! Regression tests on the project's own article pairs in `corpora/`: the
+//! splitter reproduces the gold split, and alignment stays above an F1 floor.
+
+mod common;
+
+use common::{read, root, score, shared};
+use selaras::{align_documents, Config, Document, Lang};
+
+/// Corpus name and the strict F1 floor its alignment must keep.
+const CORPORA: [(&str, f64); 3] = [
+    ("banjir-semarang", 0.80),
+    ("ekspor-nikel", 0.85),
+    ("festival-film", 0.80),
+];
+
+fn split_as_text(doc: &Document) -> String {
+    let mut out = String::new();
+    for (k, s) in doc.sentences.iter().enumerate() {
+        if k > 0 && doc.sentences[k - 1].paragraph != s.paragraph {
+            out.push('\n');
+        }
+        out.push_str(&s.text);
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn splitter_reproduces_gold_split() {
+    for (name, _) in CORPORA {
+        for (lang, code) in [(Lang::Id, "id"), (Lang::En, "en")] {
+            let dir = root().join("corpora").join(name);
+            let doc = Document::new(read(&dir.join(format!("{code}.txt"))), lang, false);
+            let gold = read(&dir.join(format!("{code}.split")));
+            assert_eq!(
+                split_as_text(&doc).trim_end(),
+                gold.trim_end(),
+                "{name}/{code}.txt splits differently from {code}.split"
+            );
+        }
+    }
+}
+
+#[test]
+fn alignment_keeps_its_floor() {
+    for (name, floor) in CORPORA {
+        let dir = root().join("corpora").join(name);
+        let id = Document::new(read(&dir.join("id.txt")), Lang::Id, false);
+        let en = Document::new(read(&dir.join("en.txt")), Lang::En, false);
+        let beads = align_documents(&id, &en, &Config::default());
+        let report = score(&read(&dir.join("gold.ladder")), &beads);
+        eprintln!("{name}: strict F1 {:.3}, lax F1 {:.3}", report.strict.f1, report.lax.f1);
+        assert!(
+            report.strict.f1 >= floor,
+            "{name}: strict F1 {:.3} fell below {floor}",
+            report.strict.f1
+        );
+    }
+}
+
+#[test]
+fn seed_article_pairs_all_fifteen_units() {
+    let Some(seeds) = shared("seeds") else { return };
+    let id_text = read(&seeds.join("000_f63ce8f85d825361.txt"));
+    let id = Document::new(id_text, Lang::Id, false);
+    assert_eq!(id.sentences.len(), 15, "seed article: headline, standfirst, 12 paragraphs, Sumber");
+    assert!(id.sentences[0].text.starts_with("Korea Selatan mengutuk"));
+    assert_eq!(id.sentences[14].text, "Sumber");
+    assert!(id.sentences.iter().any(|s| s.text.contains("bersama. konferensi pers")));
+
+    let dir = root().join("corpora").join("seed");
+    let en = Document::new(read(&dir.join("en.txt")), Lang::En, false);
+    assert_eq!(en.sentences.len(), 15);
+    let beads = align_documents(&id, &en, &Config::default());
+    let pairs: Vec<_> = beads.iter().map(|b| (b.src.clone(), b.tgt.clone())).collect();
+    let expected: Vec<_> = (0..15).map(|k| (k..k + 1, k..k + 1)).collect();
+    assert_eq!(pairs, expected);
+    assert_eq!(score(&read(&dir.join("gold.ladder")), &beads).strict.f1, 1.0);
+}
