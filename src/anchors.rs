@@ -108,7 +108,10 @@ fn is_acronym(word: &str) -> bool {
 /// `2.5` as `2.5`; `10.30` and `10:30` as the time `10:30`.
 pub fn number_readings(token: &str) -> Vec<String> {
     let groups: Vec<&str> = token.split(['.', ',', ':']).collect();
-    if groups.iter().any(|g| g.is_empty() || !g.bytes().all(|b| b.is_ascii_digit())) {
+    if groups
+        .iter()
+        .any(|g| g.is_empty() || !g.bytes().all(|b| b.is_ascii_digit()))
+    {
         // `2024-an`, `5G`, `1980s`: keep the leading digits as the number.
         let digits: String = token.chars().take_while(char::is_ascii_digit).collect();
         return if digits.is_empty() {
@@ -228,7 +231,17 @@ mod tests {
         assert!(r("10.30").contains(&"10:30".to_string()));
         assert!(r("10:30").contains(&"10:30".to_string()));
         assert_eq!(r("1.234.567"), ["1234567"]);
-        assert_eq!(r("$1,250.50".trim_start_matches('$')), Vec::<String>::new().into_iter().chain(["1250".to_string()]).take(0).collect::<Vec<_>>().into_iter().chain(r("1,250.50")).collect::<Vec<_>>());
+        assert_eq!(
+            r("$1,250.50".trim_start_matches('$')),
+            Vec::<String>::new()
+                .into_iter()
+                .chain(["1250".to_string()])
+                .take(0)
+                .collect::<Vec<_>>()
+                .into_iter()
+                .chain(r("1,250.50"))
+                .collect::<Vec<_>>()
+        );
         assert_eq!(r("007"), ["7"]);
         assert_eq!(r("1980s"), ["1980"]);
     }

@@ -4,8 +4,8 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use selaras::output::Format;
 use selaras::Lang;
+use selaras::output::Format;
 
 #[derive(Parser, Debug)]
 #[command(
@@ -25,17 +25,21 @@ pub struct Cli {
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Align two texts and write the sentence pairs (CSV by default)
-    #[command(after_help = "CSV columns: pair,type,src_idx,tgt_idx,source,target,score\n  \
+    #[command(
+        after_help = "CSV columns: pair,type,src_idx,tgt_idx,source,target,score\n  \
 type     bead shape: 1-1, 2-1 (two source sentences, one target), 1-0 (unaligned)…\n  \
 src_idx  0-based source sentence number(s): 4, or 4-5 for several, empty for none\n  \
 score    confidence in [0,1]; check pairs below 0.5 first\n\n\
 Examples:\n  selaras align corpora/ekspor-nikel/id.txt corpora/ekspor-nikel/en.txt -o pairs.csv\n  \
-selaras align id.lines en.lines --sentences --format ladder")]
+selaras align id.lines en.lines --sentences --format ladder"
+    )]
     Align(AlignArgs),
     /// Split a text into sentences: one a line, an empty line between paragraphs
     Split(SplitArgs),
     /// Score test ladders against gold ladders (strict and lax P/R/F1, pooled)
-    #[command(after_help = "Give GOLD TEST pairs: selaras eval g1.ladder t1.ladder g2.ladder t2.ladder")]
+    #[command(
+        after_help = "Give GOLD TEST pairs: selaras eval g1.ladder t1.ladder g2.ladder t2.ladder"
+    )]
     Eval(EvalArgs),
 }
 

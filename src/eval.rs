@@ -64,7 +64,10 @@ fn hits(reference: &[LadderBead], test: &[LadderBead]) -> Hits {
             partners.entry(i).or_default().extend(t.iter().copied());
         }
     }
-    let mut h = Hits { total: test.len(), ..Hits::default() };
+    let mut h = Hits {
+        total: test.len(),
+        ..Hits::default()
+    };
     for bead in &test {
         if reference.contains(bead) {
             h.strict += 1;
@@ -83,7 +86,11 @@ fn hits(reference: &[LadderBead], test: &[LadderBead]) -> Hits {
 
 fn prf(p: Hits, r: Hits, lax: bool) -> Prf {
     let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
-    let (pa, ra) = if lax { (p.lax, r.lax) } else { (p.strict, r.strict) };
+    let (pa, ra) = if lax {
+        (p.lax, r.lax)
+    } else {
+        (p.strict, r.strict)
+    };
     let precision = ratio(pa, p.total);
     let recall = ratio(ra, r.total);
     let f1 = if precision + recall == 0.0 {
@@ -91,7 +98,11 @@ fn prf(p: Hits, r: Hits, lax: bool) -> Prf {
     } else {
         2.0 * precision * recall / (precision + recall)
     };
-    Prf { precision, recall, f1 }
+    Prf {
+        precision,
+        recall,
+        f1,
+    }
 }
 
 /// Score (gold, test) ladder pairs, pooled.
@@ -101,7 +112,10 @@ pub fn score(pairs: &[(Vec<LadderBead>, Vec<LadderBead>)]) -> Report {
     for (gold, test) in pairs {
         p.add(hits(gold, test));
         let both = |l: &[LadderBead]| -> Vec<LadderBead> {
-            l.iter().filter(|b| !b.0.is_empty() && !b.1.is_empty()).cloned().collect()
+            l.iter()
+                .filter(|b| !b.0.is_empty() && !b.1.is_empty())
+                .cloned()
+                .collect()
         };
         r.add(hits(&both(test), &both(gold)));
     }
@@ -136,8 +150,22 @@ mod tests {
         // [1]:[1] and [2]:[] instead of [1, 2]:[1]; [3]:[2, 3] instead of []:[2], [3]:[3].
         let test = l("[0]:[0]\n[1]:[1]\n[2]:[]\n[3]:[2, 3]\n");
         let r = score(&[(gold, test)]);
-        assert_eq!(r.precision_hits, Hits { total: 4, strict: 1, lax: 3 });
-        assert_eq!(r.recall_hits, Hits { total: 3, strict: 1, lax: 3 });
+        assert_eq!(
+            r.precision_hits,
+            Hits {
+                total: 4,
+                strict: 1,
+                lax: 3
+            }
+        );
+        assert_eq!(
+            r.recall_hits,
+            Hits {
+                total: 3,
+                strict: 1,
+                lax: 3
+            }
+        );
         assert!((r.strict.precision - 0.25).abs() < 1e-12);
         assert!((r.strict.recall - 1.0 / 3.0).abs() < 1e-12);
         assert!((r.lax.recall - 1.0).abs() < 1e-12);

@@ -32,11 +32,17 @@ impl FromStr for Lang {
         let tag = s.trim();
         let ok = !tag.is_empty()
             && tag.len() <= 16
-            && tag.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+            && tag
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
         if !ok {
             return Err(format!("'{s}' is not a language tag; use e.g. id, en, de"));
         }
-        let primary = tag.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+        let primary = tag
+            .split(['-', '_'])
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
         Ok(match primary.as_str() {
             "id" | "ind" | "in" => Lang::Id,
             "en" | "eng" => Lang::En,

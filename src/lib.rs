@@ -49,7 +49,11 @@ impl Document {
         } else {
             segment::split_text(&text, &lang)
         };
-        Document { lang, text, sentences }
+        Document {
+            lang,
+            text,
+            sentences,
+        }
     }
 }
 
@@ -61,7 +65,12 @@ pub fn align_documents(src: &Document, tgt: &Document, cfg: &Config) -> Vec<Bead
 }
 
 /// As [`align_documents`], with a lexicon of your own (oriented source → target).
-pub fn align_with_lexicon(src: &Document, tgt: &Document, lexicon: &Lexicon, cfg: &Config) -> Vec<Bead> {
+pub fn align_with_lexicon(
+    src: &Document,
+    tgt: &Document,
+    lexicon: &Lexicon,
+    cfg: &Config,
+) -> Vec<Bead> {
     let mut beads = align::align(&src.sentences, &tgt.sentences, lexicon, cfg);
     review::review(&mut beads, &src.sentences, &tgt.sentences);
     beads

@@ -13,7 +13,7 @@ use clap::Parser;
 
 use cli::{AlignArgs, Cli, Command, EvalArgs, SplitArgs, SplitFormat};
 use selaras::output::{self, Aligned};
-use selaras::{eval, text, Config, Document, Error, Lang, Result};
+use selaras::{Config, Document, Error, Lang, Result, eval, text};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -36,7 +36,10 @@ fn main() -> ExitCode {
 
 /// Read and decode a text file; a legacy-encoding fallback is reported.
 fn read_text(path: &Path) -> Result<String> {
-    let bytes = fs::read(path).map_err(|source| Error::Read { path: path.to_path_buf(), source })?;
+    let bytes = fs::read(path).map_err(|source| Error::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
     let decoded = text::decode(&bytes, path)?;
     if let Some(note) = decoded.note {
         eprintln!("selaras: warning: {}: {note}", path.display());
@@ -50,15 +53,24 @@ fn read_document(path: &Path, lang: Lang, presplit: bool) -> Result<Document> {
 
 /// Write to `path` through a temporary file renamed into place, so a failed
 /// run never leaves a partial file nor spoils an existing one; or to stdout.
-fn write_output(path: Option<&Path>, body: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Result<()> {
+fn write_output(
+    path: Option<&Path>,
+    body: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> Result<()> {
     let Some(path) = path else {
         let stdout = io::stdout();
         let mut out = BufWriter::new(stdout.lock());
         return body(&mut out)
             .and_then(|()| out.flush())
-            .map_err(|source| Error::Write { path: PathBuf::from("<stdout>"), source });
+            .map_err(|source| Error::Write {
+                path: PathBuf::from("<stdout>"),
+                source,
+            });
     };
-    let fail = |source| Error::Write { path: path.to_path_buf(), source };
+    let fail = |source| Error::Write {
+        path: path.to_path_buf(),
+        source,
+    };
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
@@ -81,8 +93,14 @@ fn run_align(args: AlignArgs) -> Result<()> {
     let src = read_document(&args.src, args.src_lang, args.sentences)?;
     let tgt = read_document(&args.tgt, args.tgt_lang, args.sentences)?;
     let beads = selaras::align_documents(&src, &tgt, &Config::default());
-    let aligned = Aligned { src: &src.sentences, tgt: &tgt.sentences, beads: &beads };
-    write_output(args.output.as_deref(), |w| output::write(args.format, &aligned, w))?;
+    let aligned = Aligned {
+        src: &src.sentences,
+        tgt: &tgt.sentences,
+        beads: &beads,
+    };
+    write_output(args.output.as_deref(), |w| {
+        output::write(args.format, &aligned, w)
+    })?;
     eprintln!("selaras: {}", summary(&beads));
     Ok(())
 }
@@ -144,20 +162,35 @@ fn run_eval(args: EvalArgs) -> Result<()> {
     let mut pairs = Vec::new();
     for pair in args.files.chunks(2) {
         let read = |p: &PathBuf| -> Result<_> {
-            let text = fs::read_to_string(p).map_err(|source| Error::Read { path: p.clone(), source })?;
-            eval::read_ladder(&text).map_err(|(line, message)| Error::Parse { path: p.clone(), line, message })
+            let text = fs::read_to_string(p).map_err(|source| Error::Read {
+                path: p.clone(),
+                source,
+            })?;
+            eval::read_ladder(&text).map_err(|(line, message)| Error::Parse {
+                path: p.clone(),
+                line,
+                message,
+            })
         };
         pairs.push((read(&pair[0])?, read(&pair[1])?));
     }
     let report = eval::score(&pairs);
     write_output(None, |w| {
         if args.json {
-            writeln!(w, "{}", serde_json::to_string_pretty(&report).map_err(io::Error::other)?)
+            writeln!(
+                w,
+                "{}",
+                serde_json::to_string_pretty(&report).map_err(io::Error::other)?
+            )
         } else {
             writeln!(w, "documents {}", report.documents)?;
             writeln!(w, "         precision  recall      F1")?;
             for (name, s) in [("strict", report.strict), ("lax", report.lax)] {
-                writeln!(w, "{name:<8} {:>9.4} {:>7.4} {:>7.4}", s.precision, s.recall, s.f1)?;
+                writeln!(
+                    w,
+                    "{name:<8} {:>9.4} {:>7.4} {:>7.4}",
+                    s.precision, s.recall, s.f1
+                )?;
             }
             Ok(())
         }

@@ -21,30 +21,31 @@ pub struct Decoded {
 /// with a BOM are read as such; other bytes that are not UTF-8 are read as
 /// Windows-1252 and a note says so. A NUL byte outside UTF-16 means binary.
 pub fn decode(bytes: &[u8], path: &Path) -> Result<Decoded> {
-    let (raw, note): (String, Option<String>) =
-        if let Some((enc, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
-            let (text, _) = enc.decode_without_bom_handling(&bytes[bom_len..]);
-            let note = (enc != encoding_rs::UTF_8).then(|| format!("read as {}", enc.name()));
-            (text.into_owned(), note)
-        } else {
-            if let Some(offset) = bytes.iter().position(|&b| b == 0) {
-                return Err(Error::Binary {
-                    path: path.to_path_buf(),
-                    offset,
-                });
+    let (raw, note): (String, Option<String>) = if let Some((enc, bom_len)) =
+        encoding_rs::Encoding::for_bom(bytes)
+    {
+        let (text, _) = enc.decode_without_bom_handling(&bytes[bom_len..]);
+        let note = (enc != encoding_rs::UTF_8).then(|| format!("read as {}", enc.name()));
+        (text.into_owned(), note)
+    } else {
+        if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+            return Err(Error::Binary {
+                path: path.to_path_buf(),
+                offset,
+            });
+        }
+        match std::str::from_utf8(bytes) {
+            Ok(s) => (s.to_owned(), None),
+            Err(e) => {
+                let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
+                let note = format!(
+                    "not valid UTF-8 (byte {}); read as Windows-1252 — re-save as UTF-8 if accents look wrong",
+                    e.valid_up_to()
+                );
+                (text.into_owned(), Some(note))
             }
-            match std::str::from_utf8(bytes) {
-                Ok(s) => (s.to_owned(), None),
-                Err(e) => {
-                    let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
-                    let note = format!(
-                        "not valid UTF-8 (byte {}); read as Windows-1252 — re-save as UTF-8 if accents look wrong",
-                        e.valid_up_to()
-                    );
-                    (text.into_owned(), Some(note))
-                }
-            }
-        };
+        }
+    };
     let text = normalise(&raw);
     if text.trim().is_empty() {
         return Err(Error::Empty {
@@ -111,7 +112,10 @@ mod tests {
 
     #[test]
     fn binary_and_empty_are_errors() {
-        assert!(matches!(dec(b"ab\0cd"), Err(Error::Binary { offset: 2, .. })));
+        assert!(matches!(
+            dec(b"ab\0cd"),
+            Err(Error::Binary { offset: 2, .. })
+        ));
         assert!(matches!(dec(b" \n\t\n"), Err(Error::Empty { .. })));
     }
 

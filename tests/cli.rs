@@ -14,13 +14,22 @@ fn selaras() -> Command {
 }
 
 fn corpus(name: &str, file: &str) -> String {
-    root().join("corpora").join(name).join(file).display().to_string()
+    root()
+        .join("corpora")
+        .join(name)
+        .join(file)
+        .display()
+        .to_string()
 }
 
 #[test]
 fn align_writes_csv_with_header_and_every_sentence() {
     let out = selaras()
-        .args(["align", &corpus("ekspor-nikel", "id.txt"), &corpus("ekspor-nikel", "en.txt")])
+        .args([
+            "align",
+            &corpus("ekspor-nikel", "id.txt"),
+            &corpus("ekspor-nikel", "en.txt"),
+        ])
         .assert()
         .success()
         .stderr(predicate::str::contains("pairs ("))
@@ -29,7 +38,12 @@ fn align_writes_csv_with_header_and_every_sentence() {
         .clone();
     let mut reader = csv::Reader::from_reader(out.as_slice());
     let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
-    assert_eq!(header, ["pair", "type", "src_idx", "tgt_idx", "source", "target", "score"]);
+    assert_eq!(
+        header,
+        [
+            "pair", "type", "src_idx", "tgt_idx", "source", "target", "score"
+        ]
+    );
     let (mut src_seen, mut tgt_seen) = (0, 0);
     for (k, row) in reader.records().enumerate() {
         let row = row.unwrap();
@@ -50,9 +64,23 @@ fn align_writes_csv_with_header_and_every_sentence() {
         src_seen += count(&row[2]);
         tgt_seen += count(&row[3]);
     }
-    let lines = |f: &str| fs::read_to_string(corpus("ekspor-nikel", f)).unwrap().lines().filter(|l| !l.is_empty()).count();
-    assert_eq!(src_seen, lines("id.split"), "every source sentence appears once");
-    assert_eq!(tgt_seen, lines("en.split"), "every target sentence appears once");
+    let lines = |f: &str| {
+        fs::read_to_string(corpus("ekspor-nikel", f))
+            .unwrap()
+            .lines()
+            .filter(|l| !l.is_empty())
+            .count()
+    };
+    assert_eq!(
+        src_seen,
+        lines("id.split"),
+        "every source sentence appears once"
+    );
+    assert_eq!(
+        tgt_seen,
+        lines("en.split"),
+        "every target sentence appears once"
+    );
 }
 
 #[test]
@@ -60,7 +88,11 @@ fn align_writes_ladder_to_file() {
     let dir = TempDir::new().unwrap();
     let out = dir.path().join("pairs.ladder");
     selaras()
-        .args(["align", &corpus("banjir-semarang", "id.txt"), &corpus("banjir-semarang", "en.txt")])
+        .args([
+            "align",
+            &corpus("banjir-semarang", "id.txt"),
+            &corpus("banjir-semarang", "en.txt"),
+        ])
         .args(["--format", "ladder", "-o"])
         .arg(&out)
         .assert()
@@ -80,7 +112,14 @@ fn sentences_mode_takes_lines_as_given() {
     fs::write(dir.path().join("b.txt"), "One. Two.\nThree 3,000.\n").unwrap();
     selaras()
         .current_dir(dir.path())
-        .args(["align", "a.txt", "b.txt", "--sentences", "--format", "ladder"])
+        .args([
+            "align",
+            "a.txt",
+            "b.txt",
+            "--sentences",
+            "--format",
+            "ladder",
+        ])
         .assert()
         .success()
         .stdout("[0]:[0]\n[1]:[1]\n");
@@ -117,7 +156,11 @@ fn bad_inputs_fail_clearly_and_leave_no_output() {
             assert!(!stderr.contains("panicked"));
         }
         assert!(!out.exists(), "{input}: no output file is left behind");
-        assert_eq!(fs::read_to_string(&kept).unwrap(), "good data\n", "{input}: existing output untouched");
+        assert_eq!(
+            fs::read_to_string(&kept).unwrap(),
+            "good data\n",
+            "{input}: existing output untouched"
+        );
         let stray: Vec<_> = fs::read_dir(dir.path())
             .unwrap()
             .filter_map(|e| e.ok())
@@ -130,11 +173,17 @@ fn bad_inputs_fail_clearly_and_leave_no_output() {
 #[test]
 fn unwritable_output_fails_without_panic() {
     selaras()
-        .args(["align", &corpus("ekspor-nikel", "id.txt"), &corpus("ekspor-nikel", "en.txt")])
+        .args([
+            "align",
+            &corpus("ekspor-nikel", "id.txt"),
+            &corpus("ekspor-nikel", "en.txt"),
+        ])
         .args(["-o", "/nonexistent-dir/pairs.csv"])
         .assert()
         .failure()
-        .stderr(predicate::str::contains("/nonexistent-dir/pairs.csv: cannot write"));
+        .stderr(predicate::str::contains(
+            "/nonexistent-dir/pairs.csv: cannot write",
+        ));
 }
 
 #[test]
@@ -161,7 +210,10 @@ fn split_jsonl_spans_point_into_the_input() {
     let mut count = 0;
     for line in String::from_utf8(out).unwrap().lines() {
         let v: serde_json::Value = serde_json::from_str(line).unwrap();
-        let (start, end) = (v["start"].as_u64().unwrap() as usize, v["end"].as_u64().unwrap() as usize);
+        let (start, end) = (
+            v["start"].as_u64().unwrap() as usize,
+            v["end"].as_u64().unwrap() as usize,
+        );
         assert_eq!(&text[start..end], v["text"].as_str().unwrap());
         count += 1;
     }
@@ -170,7 +222,9 @@ fn split_jsonl_spans_point_into_the_input() {
 
 #[test]
 fn seed_splits_into_fifteen_units() {
-    let Some(seeds) = common::shared("seeds") else { return };
+    let Some(seeds) = common::shared("seeds") else {
+        return;
+    };
     let out = selaras()
         .arg("split")
         .arg(seeds.join("000_f63ce8f85d825361.txt"))
@@ -179,7 +233,11 @@ fn seed_splits_into_fifteen_units() {
         .get_output()
         .stdout
         .clone();
-    let units = String::from_utf8(out).unwrap().lines().filter(|l| !l.is_empty()).count();
+    let units = String::from_utf8(out)
+        .unwrap()
+        .lines()
+        .filter(|l| !l.is_empty())
+        .count();
     assert_eq!(units, 15);
 }
 

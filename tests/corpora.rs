@@ -4,7 +4,7 @@
 mod common;
 
 use common::{read, root, score, shared};
-use selaras::{align_documents, Config, Document, Lang};
+use selaras::{Config, Document, Lang, align_documents};
 
 /// Corpus name and the strict F1 floor its alignment must keep.
 const CORPORA: [(&str, f64); 3] = [
@@ -49,7 +49,10 @@ fn alignment_keeps_its_floor() {
         let en = Document::new(read(&dir.join("en.txt")), Lang::En, false);
         let beads = align_documents(&id, &en, &Config::default());
         let report = score(&read(&dir.join("gold.ladder")), &beads);
-        eprintln!("{name}: strict F1 {:.3}, lax F1 {:.3}", report.strict.f1, report.lax.f1);
+        eprintln!(
+            "{name}: strict F1 {:.3}, lax F1 {:.3}",
+            report.strict.f1, report.lax.f1
+        );
         assert!(
             report.strict.f1 >= floor,
             "{name}: strict F1 {:.3} fell below {floor}",
@@ -63,17 +66,31 @@ fn seed_article_pairs_all_fifteen_units() {
     let Some(seeds) = shared("seeds") else { return };
     let id_text = read(&seeds.join("000_f63ce8f85d825361.txt"));
     let id = Document::new(id_text, Lang::Id, false);
-    assert_eq!(id.sentences.len(), 15, "seed article: headline, standfirst, 12 paragraphs, Sumber");
+    assert_eq!(
+        id.sentences.len(),
+        15,
+        "seed article: headline, standfirst, 12 paragraphs, Sumber"
+    );
     assert!(id.sentences[0].text.starts_with("Korea Selatan mengutuk"));
     assert_eq!(id.sentences[14].text, "Sumber");
-    assert!(id.sentences.iter().any(|s| s.text.contains("bersama. konferensi pers")));
+    assert!(
+        id.sentences
+            .iter()
+            .any(|s| s.text.contains("bersama. konferensi pers"))
+    );
 
     let dir = root().join("corpora").join("seed");
     let en = Document::new(read(&dir.join("en.txt")), Lang::En, false);
     assert_eq!(en.sentences.len(), 15);
     let beads = align_documents(&id, &en, &Config::default());
-    let pairs: Vec<_> = beads.iter().map(|b| (b.src.clone(), b.tgt.clone())).collect();
+    let pairs: Vec<_> = beads
+        .iter()
+        .map(|b| (b.src.clone(), b.tgt.clone()))
+        .collect();
     let expected: Vec<_> = (0..15).map(|k| (k..k + 1, k..k + 1)).collect();
     assert_eq!(pairs, expected);
-    assert_eq!(score(&read(&dir.join("gold.ladder")), &beads).strict.f1, 1.0);
+    assert_eq!(
+        score(&read(&dir.join("gold.ladder")), &beads).strict.f1,
+        1.0
+    );
 }

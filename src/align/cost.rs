@@ -48,12 +48,21 @@ impl PairTable {
             width.push(h - l);
             masks.extend((l..h).map(|j| overlap.pair_masks(i, j)));
         }
-        PairTable { lo, width, offset, masks }
+        PairTable {
+            lo,
+            width,
+            offset,
+            masks,
+        }
     }
 
     fn get(&self, i: usize, j: usize) -> (u64, u64) {
         let k = j.wrapping_sub(self.lo[i]);
-        if k < self.width[i] { self.masks[self.offset[i] + k] } else { (0, 0) }
+        if k < self.width[i] {
+            self.masks[self.offset[i] + k]
+        } else {
+            (0, 0)
+        }
     }
 }
 
@@ -106,8 +115,8 @@ impl<'a> BeadCost<'a> {
         let ls: f64 = self.src_chars[i..i + a].iter().sum();
         let lt: f64 = self.tgt_chars[j..j + b].iter().sum();
         let covered = self.covered(i, j, a, b);
-        let coverable: f64 =
-            self.src_total[i..i + a].iter().sum::<f64>() + self.tgt_total[j..j + b].iter().sum::<f64>();
+        let coverable: f64 = self.src_total[i..i + a].iter().sum::<f64>()
+            + self.tgt_total[j..j + b].iter().sum::<f64>();
         prior(a, b) + self.length.cost(ls, lt) - covered + self.miss_rate * (coverable - covered)
     }
 
@@ -122,8 +131,12 @@ impl<'a> BeadCost<'a> {
                 tgt_masks[y] |= mt;
             }
         }
-        let s: f64 = (0..a).map(|x| self.overlap.src_covered(i + x, src_masks[x])).sum();
-        let t: f64 = (0..b).map(|y| self.overlap.tgt_covered(j + y, tgt_masks[y])).sum();
+        let s: f64 = (0..a)
+            .map(|x| self.overlap.src_covered(i + x, src_masks[x]))
+            .sum();
+        let t: f64 = (0..b)
+            .map(|y| self.overlap.tgt_covered(j + y, tgt_masks[y]))
+            .sum();
         s + t
     }
 }

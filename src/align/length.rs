@@ -75,7 +75,10 @@ mod tests {
 
     #[test]
     fn good_fit_is_cheap_bad_fit_is_dear() {
-        let m = LengthModel { ratio: 1.1, variance: 6.8 };
+        let m = LengthModel {
+            ratio: 1.1,
+            variance: 6.8,
+        };
         assert!(m.cost(100.0, 110.0) < 0.01);
         assert!(m.cost(100.0, 50.0) > m.cost(100.0, 90.0) + 3.0);
         assert!(m.cost(100.0, 500.0).is_finite());

@@ -43,7 +43,11 @@ impl Default for Config {
         Config {
             max_side: 3,
             length_variance: 6.8,
-            weights: OverlapWeights { number: 2.0, name: 1.5, word: 0.5 },
+            weights: OverlapWeights {
+                number: 2.0,
+                name: 1.5,
+                word: 0.5,
+            },
             skip_cost: 2.0,
             miss_rate: 0.5,
             band: 64,
@@ -91,9 +95,8 @@ pub fn align(src: &[Sentence], tgt: &[Sentence], lexicon: &Lexicon, cfg: &Config
     let (n, m) = (src.len(), tgt.len());
     let max_side = cfg.max_side.clamp(1, 8);
     let types = bead_types(max_side);
-    let chars = |s: &[Sentence]| -> Vec<f64> {
-        s.iter().map(|x| x.text.chars().count() as f64).collect()
-    };
+    let chars =
+        |s: &[Sentence]| -> Vec<f64> { s.iter().map(|x| x.text.chars().count() as f64).collect() };
     let (src_chars, tgt_chars) = (chars(src), chars(tgt));
     let length = LengthModel::estimate(
         src_chars.iter().sum(),
@@ -105,7 +108,16 @@ pub fn align(src: &[Sentence], tgt: &[Sentence], lexicon: &Lexicon, cfg: &Config
     let mut half_width = cfg.band.max(max_side + 1);
     loop {
         let band = search::Band::diagonal(n, m, half_width);
-        let scorer = cost::BeadCost::new(&overlap, length, &src_chars, &tgt_chars, &band, max_side, cfg.skip_cost, cfg.miss_rate);
+        let scorer = cost::BeadCost::new(
+            &overlap,
+            length,
+            &src_chars,
+            &tgt_chars,
+            &band,
+            max_side,
+            cfg.skip_cost,
+            cfg.miss_rate,
+        );
         let price = |i, j, a, b| scorer.cost(i, j, a, b);
         let (path, on_edge) = search::best_path(&band, n, &types, &price);
         if on_edge && !band.half_width_covers_all() {

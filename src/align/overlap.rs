@@ -92,7 +92,12 @@ fn tokenise(
 }
 
 impl Overlap {
-    pub fn build(src: &[Sentence], tgt: &[Sentence], lexicon: &Lexicon, w: OverlapWeights) -> Overlap {
+    pub fn build(
+        src: &[Sentence],
+        tgt: &[Sentence],
+        lexicon: &Lexicon,
+        w: OverlapWeights,
+    ) -> Overlap {
         let targets = lexicon.targets();
         let mut sv = Vocab::default();
         let mut tv = Vocab::default();
@@ -105,10 +110,16 @@ impl Overlap {
         for (id, (kind, keys)) in tv.kinds.iter().zip(&tv.keys).enumerate() {
             let id = id as u32;
             for k in keys {
-                by_key.entry((*kind == Kind::Number, k)).or_default().push(id);
+                by_key
+                    .entry((*kind == Kind::Number, k))
+                    .or_default()
+                    .push(id);
             }
             if *kind == Kind::Name {
-                names_by_prefix.entry(prefix(&keys[0])).or_default().push(id);
+                names_by_prefix
+                    .entry(prefix(&keys[0]))
+                    .or_default()
+                    .push(id);
             }
         }
         let links = sv
@@ -230,13 +241,19 @@ mod tests {
     use crate::segment::split_lines;
 
     fn weights() -> OverlapWeights {
-        OverlapWeights { number: 2.0, name: 1.5, word: 0.5 }
+        OverlapWeights {
+            number: 2.0,
+            name: 1.5,
+            word: 0.5,
+        }
     }
 
     #[test]
     fn numbers_names_and_lexicon_words_link() {
-        let src = split_lines("Pasukan Korea Utara tiba di Moskow dengan 3.000 tentara.\nHujan turun.\n");
-        let tgt = split_lines("North Korean troops arrived in Moscow with 3,000 soldiers.\nIt rained.\n");
+        let src =
+            split_lines("Pasukan Korea Utara tiba di Moskow dengan 3.000 tentara.\nHujan turun.\n");
+        let tgt =
+            split_lines("North Korean troops arrived in Moscow with 3,000 soldiers.\nIt rained.\n");
         let lex = Lexicon::parse("tentara\tsoldiers\nhujan\train\n").unwrap();
         let o = Overlap::build(&src, &tgt, &lex, weights());
         let (ms, mt) = o.pair_masks(0, 0);

@@ -49,7 +49,8 @@ impl Band {
     }
 
     fn index(&self, i: usize, j: usize) -> Option<usize> {
-        (i < self.lo.len() && j >= self.lo[i] && j <= self.hi[i]).then(|| self.offset[i] + j - self.lo[i])
+        (i < self.lo.len() && j >= self.lo[i] && j <= self.hi[i])
+            .then(|| self.offset[i] + j - self.lo[i])
     }
 
     /// Whether (i, j) lies on an edge of the band that is not an edge of the
@@ -94,7 +95,9 @@ pub fn best_path(
                 if a > i || b > j {
                     continue;
                 }
-                let Some(prev) = band.index(i - a, j - b) else { continue };
+                let Some(prev) = band.index(i - a, j - b) else {
+                    continue;
+                };
                 if best[prev].is_infinite() {
                     continue;
                 }
@@ -187,7 +190,9 @@ pub fn posteriors(
         .map(|s| {
             let from = band.index(s.i, s.j).expect("in band");
             let to = band.index(s.i + s.a, s.j + s.b).expect("in band");
-            (fwd[from] - s.cost / temperature + bwd[to] - total).exp().clamp(0.0, 1.0)
+            (fwd[from] - s.cost / temperature + bwd[to] - total)
+                .exp()
+                .clamp(0.0, 1.0)
         })
         .collect()
 }

@@ -2,9 +2,11 @@
 
 use std::io::{self, Write};
 
-use super::{index_range, Aligned};
+use super::{Aligned, index_range};
 
-pub const HEADER: [&str; 7] = ["pair", "type", "src_idx", "tgt_idx", "source", "target", "score"];
+pub const HEADER: [&str; 7] = [
+    "pair", "type", "src_idx", "tgt_idx", "source", "target", "score",
+];
 
 pub fn write(aligned: &Aligned, out: &mut dyn Write) -> io::Result<()> {
     let mut w = csv::Writer::from_writer(out);

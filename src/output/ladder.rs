@@ -8,7 +8,10 @@ use std::ops::Range;
 use crate::align::Bead;
 
 fn list(r: &Range<usize>) -> String {
-    r.clone().map(|i| i.to_string()).collect::<Vec<_>>().join(", ")
+    r.clone()
+        .map(|i| i.to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 pub fn format_bead(src: &Range<usize>, tgt: &Range<usize>) -> String {
@@ -33,7 +36,12 @@ pub fn parse(text: &str) -> Result<Vec<LadderBead>, (usize, String)> {
         if line.is_empty() {
             continue;
         }
-        let bad = || (n + 1, format!("expected a bead like [0, 1]:[2], found '{line}'"));
+        let bad = || {
+            (
+                n + 1,
+                format!("expected a bead like [0, 1]:[2], found '{line}'"),
+            )
+        };
         let (s, t) = line.split_once("]:[").ok_or_else(bad)?;
         let s = s.strip_prefix('[').ok_or_else(bad)?;
         let t = t.strip_suffix(']').ok_or_else(bad)?;
@@ -58,7 +66,10 @@ mod tests {
         assert_eq!(format_bead(&(3..5), &(7..8)), "[3, 4]:[7]");
         assert_eq!(format_bead(&(0..0), &(2..3)), "[]:[2]");
         let parsed = parse("[3, 4]:[7]\n[]:[2]\n\n[5]:[]\n").unwrap();
-        assert_eq!(parsed, vec![(vec![3, 4], vec![7]), (vec![], vec![2]), (vec![5], vec![])]);
+        assert_eq!(
+            parsed,
+            vec![(vec![3, 4], vec![7]), (vec![], vec![2]), (vec![5], vec![])]
+        );
         assert_eq!(parse("[1]:[2]\n[x]:[3]\n").unwrap_err().0, 2);
     }
 }

@@ -165,9 +165,9 @@ fn word_at(s: &str, at: usize) -> &str {
 /// Whether a single period ends the sentence `before` (the text before the
 /// period, from the sentence start), given the next word.
 fn period_breaks(before: &str, next_word: &str, rules: &Rules) -> bool {
-    let token_start = before
-        .rfind(char::is_whitespace)
-        .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+    let token_start = before.rfind(char::is_whitespace).map_or(0, |i| {
+        i + before[i..].chars().next().map_or(1, char::len_utf8)
+    });
     let token = before[token_start..].trim_start_matches(is_opener);
     let with_period = format!("{token}.");
     match rules.abbrev(&with_period) {
@@ -207,7 +207,10 @@ mod tests {
     use super::*;
 
     fn split(text: &str, lang: Lang) -> Vec<String> {
-        split_text(text, &lang).into_iter().map(|s| s.text).collect()
+        split_text(text, &lang)
+            .into_iter()
+            .map(|s| s.text)
+            .collect()
     }
 
     #[test]
@@ -256,7 +259,11 @@ mod tests {
             2
         );
         assert_eq!(
-            split("They sold fruit, vegetables, etc. The market closed.", Lang::En).len(),
+            split(
+                "They sold fruit, vegetables, etc. The market closed.",
+                Lang::En
+            )
+            .len(),
             2
         );
     }
@@ -265,7 +272,10 @@ mod tests {
     fn headlines_and_paragraphs_are_units() {
         let s = "Judul Berita Tanpa Titik\n\nParagraf satu. Kalimat dua.\n\nSumber";
         let sents = split_text(s, &Lang::Id);
-        let got: Vec<_> = sents.iter().map(|x| (x.text.as_str(), x.paragraph)).collect();
+        let got: Vec<_> = sents
+            .iter()
+            .map(|x| (x.text.as_str(), x.paragraph))
+            .collect();
         assert_eq!(
             got,
             [

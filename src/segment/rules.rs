@@ -105,6 +105,10 @@ mod tests {
         let en = Rules::for_lang(&Lang::En);
         assert_eq!(en.abbrev("Mr."), Some(AbbrevKind::Title));
         assert_eq!(en.abbrev("U.S."), Some(AbbrevKind::End));
-        assert!(Rules::for_lang(&Lang::Other("de".into())).abbrev("Dr.").is_none());
+        assert!(
+            Rules::for_lang(&Lang::Other("de".into()))
+                .abbrev("Dr.")
+                .is_none()
+        );
     }
 }

@@ -3,9 +3,9 @@
 
 use std::path::{Path, PathBuf};
 
+use selaras::Bead;
 use selaras::eval::{self, Report};
 use selaras::output::ladder_line;
-use selaras::Bead;
 
 pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -18,7 +18,10 @@ pub fn shared(sub: &str) -> Option<PathBuf> {
     if dir.exists() {
         Some(dir)
     } else {
-        eprintln!("skipped: {} is absent (it ships beside the project in CI)", dir.display());
+        eprintln!(
+            "skipped: {} is absent (it ships beside the project in CI)",
+            dir.display()
+        );
         None
     }
 }
@@ -28,7 +31,10 @@ pub fn read(path: &Path) -> String {
 }
 
 pub fn ladder_text(beads: &[Bead]) -> String {
-    beads.iter().map(|b| ladder_line(&b.src, &b.tgt) + "\n").collect()
+    beads
+        .iter()
+        .map(|b| ladder_line(&b.src, &b.tgt) + "\n")
+        .collect()
 }
 
 /// Score beads against a gold ladder text.
