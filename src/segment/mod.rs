@@ -71,6 +71,10 @@ fn sentence(text: &str, span: Range<usize>, paragraph: usize) -> Sentence {
 }
 
 fn fold_whitespace(s: &str) -> String {
+    let clean = !s.contains(['\n', '\t', '\r']) && !s.contains("  ");
+    if clean {
+        return s.to_string();
+    }
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -94,57 +98,66 @@ fn is_opener(c: char) -> bool {
     )
 }
 
+/// The character starting at byte `at`, if any.
+fn char_at(s: &str, at: usize) -> Option<char> {
+    s.get(at..).and_then(|rest| rest.chars().next())
+}
+
+/// Byte position after the run of characters from `at` that satisfy `keep`.
+fn skip_while(s: &str, mut at: usize, keep: impl Fn(char) -> bool) -> usize {
+    while let Some(c) = char_at(s, at).filter(|&c| keep(c)) {
+        at += c.len_utf8();
+    }
+    at
+}
+
 /// Sentence spans (relative to `para`) of one paragraph, trimmed.
+///
+/// Scans the bytes for end marks (`.`, `!`, `?`, and the three-byte `…` and
+/// friends, which all start with 0xE2) and decides at each one; the text in
+/// between is never decoded, which keeps the splitter fast.
 pub fn split_paragraph(para: &str, rules: &Rules) -> Vec<Range<usize>> {
+    let bytes = para.as_bytes();
     let mut spans = Vec::new();
     let mut start = 0;
-    let chars: Vec<(usize, char)> = para.char_indices().collect();
-    let byte_at = |k: usize| chars.get(k).map_or(para.len(), |&(b, _)| b);
-    let mut k = 0;
-    while k < chars.len() {
-        if !is_terminal(chars[k].1) {
-            k += 1;
+    let mut pos = 0;
+    while let Some(off) = bytes[pos..]
+        .iter()
+        .position(|&b| matches!(b, b'.' | b'!' | b'?' | 0xE2))
+    {
+        let mark = pos + off;
+        let first = char_at(para, mark).unwrap_or(' ');
+        if !is_terminal(first) {
+            pos = mark + first.len_utf8();
             continue;
         }
-        let mark = k;
-        let mut end = k;
-        while end < chars.len() && is_terminal(chars[end].1) {
-            end += 1;
+        let marks_end = skip_while(para, mark, is_terminal);
+        let single_period = first == '.' && marks_end == mark + 1;
+        let end = skip_while(para, marks_end, is_closer);
+        pos = end;
+        // A break needs white space after the mark: `3.000`, `U.S.`, `a.b.com`
+        // stay whole; the paragraph's end is a break anyway.
+        match char_at(para, end) {
+            Some(c) if c.is_whitespace() => {}
+            _ => continue,
         }
-        let single_period = chars[mark].1 == '.' && end - mark == 1;
-        while end < chars.len() && is_closer(chars[end].1) {
-            end += 1;
-        }
-        // A break needs white space after the mark: `3.000`, `U.S.`, `a.b.com` stay whole.
-        if end >= chars.len() || !chars[end].1.is_whitespace() {
-            k = end.max(k + 1);
-            continue;
-        }
-        let mut next = end;
-        while next < chars.len() && chars[next].1.is_whitespace() {
-            next += 1;
-        }
-        let mut word = next;
-        while word < chars.len() && is_opener(chars[word].1) {
-            word += 1;
-        }
-        let next_word = word_at(para, byte_at(word));
+        let next = skip_while(para, end, char::is_whitespace);
+        let next_word = word_at(para, skip_while(para, next, is_opener));
         let breaks = if next_word.chars().next().is_some_and(char::is_lowercase) {
             // `pertemuan bersama. konferensi pers`: a lower-case word continues the sentence.
             false
         } else if single_period {
-            period_breaks(&para[byte_at(start)..byte_at(mark)], next_word, rules)
+            period_breaks(para, start, mark, next_word, rules)
         } else {
             true
         };
         if breaks {
-            spans.push(byte_at(start)..byte_at(end));
+            spans.push(start..end);
             start = next;
         }
-        k = end;
     }
-    if start < chars.len() {
-        spans.push(byte_at(start)..para.len());
+    if start < para.len() {
+        spans.push(start..para.len());
     }
     spans
         .into_iter()
@@ -162,15 +175,20 @@ fn word_at(s: &str, at: usize) -> &str {
     rest[..end].trim_end_matches(|c: char| c == '.' || is_closer(c))
 }
 
-/// Whether a single period ends the sentence `before` (the text before the
-/// period, from the sentence start), given the next word.
-fn period_breaks(before: &str, next_word: &str, rules: &Rules) -> bool {
-    let token_start = before.rfind(char::is_whitespace).map_or(0, |i| {
-        i + before[i..].chars().next().map_or(1, char::len_utf8)
-    });
-    let token = before[token_start..].trim_start_matches(is_opener);
-    let with_period = format!("{token}.");
-    match rules.abbrev(&with_period) {
+/// Whether the single period at byte `mark` ends the sentence that began at
+/// `start`, given the next word.
+fn period_breaks(para: &str, start: usize, mark: usize, next_word: &str, rules: &Rules) -> bool {
+    let before = &para[start..mark];
+    let token_start = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| c.is_whitespace())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let raw = &before[token_start..];
+    let token = raw.trim_start_matches(is_opener);
+    let token_at = start + token_start + (raw.len() - token.len());
+    // The token and its period are contiguous in the text: look it up whole.
+    match rules.abbrev(&para[token_at..=mark]) {
         Some(AbbrevKind::Title) => return false,
         Some(AbbrevKind::End) => return rules.is_starter(next_word),
         None => {}
