@@ -89,7 +89,9 @@ fn main() {
         });
     }
 
-    println!("sentence splitting on UD PUD (boundaries pooled over documents; speed on one thread)");
+    println!(
+        "sentence splitting on UD PUD (boundaries pooled over documents; speed on one thread)"
+    );
     println!(
         "{:<4} {:>5} {:>6} {:>7} {:>7} {:>7} {:>12} {:>8} {:>12} {:>8}",
         "lang", "docs", "sents", "P", "R", "F1", "docs sent/s", "MB/s", "long sent/s", "MB/s"

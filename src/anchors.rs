@@ -95,7 +95,7 @@ pub fn extract(sentence: &str) -> Vec<Anchor> {
 }
 
 /// `PBB`, `BRICS`, `AS`: two or more letters, all capitals (digits allowed).
-fn is_acronym(word: &str) -> bool {
+pub fn is_acronym(word: &str) -> bool {
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
     letters >= 2
         && word

@@ -64,6 +64,9 @@ pub struct AlignArgs {
     /// Language of the target text
     #[arg(long, default_value = "en", value_parser = parse_lang)]
     pub tgt_lang: Lang,
+    /// Change a tunable of the aligner, e.g. --set skip_cost=3 (see the README's table)
+    #[arg(long = "set", value_name = "NAME=VALUE")]
+    pub settings: Vec<String>,
 }
 
 #[derive(clap::Args, Debug)]

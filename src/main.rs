@@ -90,9 +90,18 @@ fn write_output(
 }
 
 fn run_align(args: AlignArgs) -> Result<()> {
+    let mut config = Config::default();
+    for setting in &args.settings {
+        let (name, value) = setting
+            .split_once('=')
+            .ok_or_else(|| Error::Usage(format!("--set {setting}: write it as NAME=VALUE")))?;
+        config
+            .set(name.trim(), value.trim())
+            .map_err(Error::Usage)?;
+    }
     let src = read_document(&args.src, args.src_lang, args.sentences)?;
     let tgt = read_document(&args.tgt, args.tgt_lang, args.sentences)?;
-    let beads = selaras::align_documents(&src, &tgt, &Config::default());
+    let beads = selaras::align_documents(&src, &tgt, &config);
     let aligned = Aligned {
         src: &src.sentences,
         tgt: &tgt.sentences,

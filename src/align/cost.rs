@@ -77,8 +77,6 @@ pub struct BeadCost<'a> {
     skip_cost: f64,
     /// Cost per unit of overlap weight left uncovered in a bead.
     miss_rate: f64,
-    src_total: Vec<f64>,
-    tgt_total: Vec<f64>,
 }
 
 impl<'a> BeadCost<'a> {
@@ -102,8 +100,6 @@ impl<'a> BeadCost<'a> {
             pairs,
             skip_cost,
             miss_rate,
-            src_total: (0..n).map(|i| overlap.src_total(i)).collect(),
-            tgt_total: (0..m).map(|j| overlap.tgt_total(j)).collect(),
         }
     }
 
@@ -114,14 +110,13 @@ impl<'a> BeadCost<'a> {
         }
         let ls: f64 = self.src_chars[i..i + a].iter().sum();
         let lt: f64 = self.tgt_chars[j..j + b].iter().sum();
-        let covered = self.covered(i, j, a, b);
-        let coverable: f64 = self.src_total[i..i + a].iter().sum::<f64>()
-            + self.tgt_total[j..j + b].iter().sum::<f64>();
-        prior(a, b) + self.length.cost(ls, lt) - covered + self.miss_rate * (coverable - covered)
+        let (covered, missed) = self.overlap_evidence(i, j, a, b);
+        prior(a, b) + self.length.cost(ls, lt) - covered + self.miss_rate * missed
     }
 
-    /// Overlap weight covered inside the bead, each token counted once.
-    pub fn covered(&self, i: usize, j: usize, a: usize, b: usize) -> f64 {
+    /// Overlap weight covered inside the bead (each token counted once),
+    /// and the weight of names and numbers left without a counterpart.
+    pub fn overlap_evidence(&self, i: usize, j: usize, a: usize, b: usize) -> (f64, f64) {
         let mut src_masks = [0u64; 8];
         let mut tgt_masks = [0u64; 8];
         for x in 0..a {
@@ -131,12 +126,19 @@ impl<'a> BeadCost<'a> {
                 tgt_masks[y] |= mt;
             }
         }
-        let s: f64 = (0..a)
-            .map(|x| self.overlap.src_covered(i + x, src_masks[x]))
-            .sum();
-        let t: f64 = (0..b)
-            .map(|y| self.overlap.tgt_covered(j + y, tgt_masks[y]))
-            .sum();
-        s + t
+        let o = self.overlap;
+        let covered = (0..a)
+            .map(|x| o.src_covered(i + x, src_masks[x], b))
+            .sum::<f64>()
+            + (0..b)
+                .map(|y| o.tgt_covered(j + y, tgt_masks[y], a))
+                .sum::<f64>();
+        let missed = (0..a)
+            .map(|x| o.src_missed(i + x, src_masks[x]))
+            .sum::<f64>()
+            + (0..b)
+                .map(|y| o.tgt_missed(j + y, tgt_masks[y]))
+                .sum::<f64>();
+        (covered, missed)
     }
 }

@@ -38,6 +38,51 @@ pub struct Config {
     pub temperature: f64,
 }
 
+impl Config {
+    /// Names of the tunables `set` accepts.
+    pub const TUNABLES: &'static [&'static str] = &[
+        "max_side",
+        "length_variance",
+        "number",
+        "name",
+        "word",
+        "cognate",
+        "punct",
+        "skip_cost",
+        "miss_rate",
+        "band",
+        "temperature",
+    ];
+
+    /// Set one tunable by name (`--set name=value` on the command line).
+    pub fn set(&mut self, name: &str, value: &str) -> Result<(), String> {
+        let num: f64 = value
+            .parse()
+            .map_err(|_| format!("--set {name}={value}: the value must be a number"))?;
+        let w = &mut self.weights;
+        match name {
+            "max_side" => self.max_side = (num as usize).clamp(1, 8),
+            "length_variance" => self.length_variance = num,
+            "number" => w.number = num,
+            "name" => w.name = num,
+            "word" => w.word = num,
+            "cognate" => w.cognate = num,
+            "punct" => w.punct = num,
+            "skip_cost" => self.skip_cost = num,
+            "miss_rate" => self.miss_rate = num,
+            "band" => self.band = num as usize,
+            "temperature" => self.temperature = num,
+            _ => {
+                return Err(format!(
+                    "--set {name}: unknown setting; known: {}",
+                    Self::TUNABLES.join(", ")
+                ));
+            }
+        }
+        Ok(())
+    }
+}
+
 impl Default for Config {
     fn default() -> Self {
         Config {
@@ -47,6 +92,8 @@ impl Default for Config {
                 number: 2.0,
                 name: 1.5,
                 word: 0.5,
+                cognate: 0.7,
+                punct: 0.3,
             },
             skip_cost: 2.0,
             miss_rate: 0.5,

@@ -90,6 +90,10 @@ fn is_closer(c: char) -> bool {
     )
 }
 
+fn is_quote(c: char) -> bool {
+    matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’' | '«' | '»' | '„')
+}
+
 /// Opening quotes and brackets that may stand before a sentence's first word.
 fn is_opener(c: char) -> bool {
     matches!(
@@ -141,11 +145,27 @@ pub fn split_paragraph(para: &str, rules: &Rules) -> Vec<Range<usize>> {
             Some(c) if c.is_whitespace() => {}
             _ => continue,
         }
-        let next = skip_while(para, end, char::is_whitespace);
-        let next_word = word_at(para, skip_while(para, next, is_opener));
+        let mut end = end;
+        let mut next = skip_while(para, end, char::is_whitespace);
+        // A quote mark standing alone after the mark (`kamu. “ Next`) closes
+        // this sentence, whichever way it is curled.
+        let dangling = skip_while(para, next, is_quote);
+        if dangling > next && char_at(para, dangling).is_none_or(char::is_whitespace) {
+            end = dangling;
+            next = skip_while(para, end, char::is_whitespace);
+        }
+        let next_word = word_at(
+            para,
+            skip_while(para, next, |c| is_opener(c) || c.is_whitespace()),
+        );
         let breaks = if next_word.chars().next().is_some_and(char::is_lowercase) {
             // `pertemuan bersama. konferensi pers`: a lower-case word continues the sentence.
             false
+        } else if first == '…' || para[marks_end - 1..].starts_with("...") && marks_end - mark == 3
+        {
+            // An ellipsis with a space before it marks an omission inside a
+            // sentence (`kredit … Meskipun`); one glued to a word may end it.
+            !para[..mark].ends_with(char::is_whitespace)
         } else if single_period {
             period_breaks(para, start, mark, next_word, rules)
         } else {
@@ -194,7 +214,9 @@ fn period_breaks(para: &str, start: usize, mark: usize, next_word: &str, rules: 
         None => {}
     }
     if is_initials(token) {
-        return false;
+        // `Retno L.P. Marsudi` goes on; `abad ke-6 M. Di akhir` and
+        // `1600 B.C.E. The` end where a usual sentence opener follows.
+        return rules.is_starter(next_word);
     }
     // `1.` or `a.` opening a paragraph is a list marker, not a sentence.
     let list_marker = token_start == 0

@@ -22,8 +22,7 @@ const DOC_PREFIX: usize = 6;
 
 /// The documents of a CoNLL-U file, each as its gold sentences in file order.
 pub fn documents(path: &Path) -> Vec<Vec<String>> {
-    let text = std::fs::read_to_string(path)
-        .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     parse(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
@@ -50,7 +49,11 @@ pub fn parse(text: &str) -> Result<Vec<Vec<String>>, String> {
             (id, _) => {
                 return Err(format!(
                     "sentence block ending at line {line_no} lacks {}",
-                    if id.is_none() { "`# sent_id`" } else { "`# text`" }
+                    if id.is_none() {
+                        "`# sent_id`"
+                    } else {
+                        "`# text`"
+                    }
                 ));
             }
         };
@@ -167,17 +170,32 @@ pub fn boundary_scores(
         n_pred += pred.len();
         n_hit += gold.intersection(&pred).count();
         if gold != pred {
-            errors.extend(disagreements(d, &text, &gold, &pred, &gold_spans, &pred_spans));
+            errors.extend(disagreements(
+                d,
+                &text,
+                &gold,
+                &pred,
+                &gold_spans,
+                &pred_spans,
+            ));
         }
     }
     let p = ratio(n_hit, n_pred);
     let r = ratio(n_hit, n_gold);
-    let f = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+    let f = if p + r > 0.0 {
+        2.0 * p * r / (p + r)
+    } else {
+        0.0
+    };
     (p, r, f, errors)
 }
 
 fn ratio(num: usize, den: usize) -> f64 {
-    if den == 0 { 1.0 } else { num as f64 / den as f64 }
+    if den == 0 {
+        1.0
+    } else {
+        num as f64 / den as f64
+    }
 }
 
 /// The stretches of one document where the boundaries differ.
