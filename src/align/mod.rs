@@ -4,12 +4,14 @@
 //! apart from the search (`search`), so a new signal touches one file.
 
 mod cost;
+mod learn;
 mod length;
 mod overlap;
 mod search;
 
 use std::ops::Range;
 
+pub use learn::LearnConfig;
 pub use length::LengthModel;
 pub use overlap::OverlapWeights;
 
@@ -36,6 +38,9 @@ pub struct Config {
     pub band: usize,
     /// Temperature of the posterior that gives each bead its confidence.
     pub temperature: f64,
+    /// Self-training: learn word pairs from a first pass and align again.
+    /// `None` aligns once.
+    pub learn: Option<LearnConfig>,
 }
 
 impl Config {
@@ -72,6 +77,18 @@ impl Config {
             "miss_rate" => self.miss_rate = num,
             "band" => self.band = num as usize,
             "temperature" => self.temperature = num,
+            "learn" if num == 0.0 => self.learn = None,
+            "learn" => self.learn = self.learn.or(Config::default().learn),
+            "learn_count" | "learn_dice" | "learn_confidence" => {
+                let l = self
+                    .learn
+                    .get_or_insert(Config::default().learn.expect("default learns"));
+                match name {
+                    "learn_count" => l.min_count = num as usize,
+                    "learn_dice" => l.min_dice = num,
+                    _ => l.min_confidence = num,
+                }
+            }
             _ => {
                 return Err(format!(
                     "--set {name}: unknown setting; known: {}",
@@ -91,7 +108,7 @@ impl Default for Config {
             weights: OverlapWeights {
                 number: 2.0,
                 name: 1.5,
-                word: 0.5,
+                word: 0.8,
                 cognate: 0.7,
                 punct: 0.3,
             },
@@ -99,6 +116,11 @@ impl Default for Config {
             miss_rate: 0.5,
             band: 64,
             temperature: 1.0,
+            learn: Some(LearnConfig {
+                min_confidence: 0.5,
+                min_count: 2,
+                min_dice: 0.5,
+            }),
         }
     }
 }
@@ -137,8 +159,23 @@ fn bead_types(max: usize) -> Vec<(usize, usize)> {
     t
 }
 
-/// Align two sentence lists.
+/// Align two sentence lists; with self-training on, align once, learn word
+/// pairs from the confident beads, and align again with them.
 pub fn align(src: &[Sentence], tgt: &[Sentence], lexicon: &Lexicon, cfg: &Config) -> Vec<Bead> {
+    let first = align_once(src, tgt, lexicon, cfg);
+    let Some(learn_cfg) = cfg.learn else {
+        return first;
+    };
+    let learned = learn::learn(src, tgt, &first, learn_cfg);
+    if learned.is_empty() {
+        return first;
+    }
+    let mut extended = lexicon.clone();
+    extended.extend(&learned);
+    align_once(src, tgt, &extended, cfg)
+}
+
+fn align_once(src: &[Sentence], tgt: &[Sentence], lexicon: &Lexicon, cfg: &Config) -> Vec<Bead> {
     let (n, m) = (src.len(), tgt.len());
     let max_side = cfg.max_side.clamp(1, 8);
     let types = bead_types(max_side);
