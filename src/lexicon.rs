@@ -95,6 +95,11 @@ impl Lexicon {
         self.map.get(word).map_or(&[], Vec::as_slice)
     }
 
+    /// Every source-side word the lexicon knows.
+    pub fn sources(&self) -> impl Iterator<Item = &str> {
+        self.map.keys().map(String::as_str)
+    }
+
     /// Every target-side word the lexicon knows.
     pub fn targets(&self) -> HashSet<&str> {
         self.map.values().flatten().map(String::as_str).collect()

@@ -107,8 +107,8 @@ mod tests {
             min_dice: 0.6,
         };
         let lex = learn(&src, &tgt, &beads, cfg);
-        assert_eq!(lex.translations("berg"), ["montagne"]);
-        assert_eq!(lex.translations("hund"), ["chien"]);
+        assert!(lex.translations("berg").contains(&"montagne".to_string()));
+        assert!(lex.translations("hund").contains(&"chien".to_string()));
         assert!(lex.translations("ruft").is_empty());
     }
 }

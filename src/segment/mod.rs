@@ -154,11 +154,12 @@ pub fn split_paragraph(para: &str, rules: &Rules) -> Vec<Range<usize>> {
             end = dangling;
             next = skip_while(para, end, char::is_whitespace);
         }
-        let next_word = word_at(
-            para,
-            skip_while(para, next, |c| is_opener(c) || c.is_whitespace()),
-        );
-        let breaks = if next_word.chars().next().is_some_and(char::is_lowercase) {
+        let word_pos = skip_while(para, next, |c| is_opener(c) || c.is_whitespace());
+        let next_word = word_at(para, word_pos);
+        let breaks = if is_letter_item(para, word_pos) {
+            // `… ujian. b. Peserta …`: a lettered list item starts here.
+            true
+        } else if next_word.chars().next().is_some_and(char::is_lowercase) {
             // `pertemuan bersama. konferensi pers`: a lower-case word continues the sentence.
             false
         } else if first == '…' || para[marks_end - 1..].starts_with("...") && marks_end - mark == 3
@@ -207,10 +208,25 @@ fn period_breaks(para: &str, start: usize, mark: usize, next_word: &str, rules: 
     let raw = &before[token_start..];
     let token = raw.trim_start_matches(is_opener);
     let token_at = start + token_start + (raw.len() - token.len());
-    // The token and its period are contiguous in the text: look it up whole.
-    match rules.abbrev(&para[token_at..=mark]) {
-        Some(AbbrevKind::Title) => return false,
-        Some(AbbrevKind::End) => return rules.is_starter(next_word),
+    // The token and its period are contiguous in the text: look it up whole,
+    // or its last part after a slash (`05/RW.`).
+    let with_period = &para[token_at..=mark];
+    let kind = rules.abbrev(with_period).or_else(|| {
+        let (_, tail) = with_period.rsplit_once('/')?;
+        rules.abbrev(tail)
+    });
+    match kind {
+        // `No.` alone answering a question (`Resign? No. He stayed`) ends it.
+        Some(AbbrevKind::Title) => return token_start == 0 && rules.is_starter(next_word),
+        Some(AbbrevKind::End) => {
+            let after = para[mark + 1..].trim_start();
+            let then = after
+                .split_whitespace()
+                .nth(1)
+                .unwrap_or("")
+                .trim_start_matches(is_opener);
+            return rules.opens_sentence(next_word, then);
+        }
         None => {}
     }
     if is_initials(token) {
@@ -223,6 +239,15 @@ fn period_breaks(para: &str, start: usize, mark: usize, next_word: &str, rules: 
         && (token.chars().all(|c| c.is_ascii_digit()) && token.len() <= 3
             || token.chars().count() == 1 && token.chars().all(char::is_alphabetic));
     !list_marker
+}
+
+/// `b. ` or `c) `: a lower-case letter list marker at byte `at`.
+fn is_letter_item(s: &str, at: usize) -> bool {
+    let mut cs = s[at.min(s.len())..].chars();
+    matches!(
+        (cs.next(), cs.next(), cs.next()),
+        (Some(l), Some('.' | ')'), Some(w)) if l.is_lowercase() && w.is_whitespace()
+    )
 }
 
 /// `L`, `L.P`, `J.R.R`: one-letter capitals joined by periods (the last period

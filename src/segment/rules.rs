@@ -5,6 +5,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use crate::lang::Lang;
+use crate::lexicon::Lexicon;
 
 /// How an abbreviation behaves before a capitalised word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -20,10 +21,19 @@ pub enum AbbrevKind {
 pub struct Rules {
     abbrevs: HashMap<String, AbbrevKind>,
     starters: HashSet<String>,
+    /// Capitalised words that continue a name after an abbreviation
+    /// (`U.S. President`), listed with a leading `-` in the starters file.
+    continuers: HashSet<String>,
+    /// Ordinary words of the language (from the lexicon), lower case: after
+    /// an abbreviation that may end a sentence, one of these capitalised is
+    /// taken to open the next sentence (`U.K. Prices rose`).
+    common: HashSet<String>,
+    /// Whether Indonesian affixes mark ordinary words (`common_by_affix`).
+    indonesian_affixes: bool,
 }
 
 impl Rules {
-    fn parse(abbrevs: &str, starters: &str) -> Rules {
+    fn parse(abbrevs: &str, starters: &str, common: HashSet<String>) -> Rules {
         let mut rules = Rules::default();
         for line in data_lines(abbrevs) {
             let mut parts = line.split_whitespace();
@@ -40,8 +50,19 @@ impl Rules {
                 rules.abbrevs.entry(cap).or_insert(kind);
             }
         }
-        rules.starters = data_lines(starters).map(str::to_string).collect();
+        for line in data_lines(starters) {
+            match line.strip_prefix('-') {
+                Some(word) => rules.continuers.insert(word.trim().to_string()),
+                None => rules.starters.insert(line.to_string()),
+            };
+        }
+        rules.common = common;
         rules
+    }
+
+    fn with_indonesian_affixes(mut self) -> Rules {
+        self.indonesian_affixes = true;
+        self
     }
 
     /// The rules for `lang`, built once per process.
@@ -54,12 +75,22 @@ impl Rules {
                 Rules::parse(
                     include_str!("../../data/abbrev.id.txt"),
                     include_str!("../../data/starters.id.txt"),
+                    Lexicon::builtin_id_en()
+                        .sources()
+                        .map(str::to_string)
+                        .collect(),
                 )
+                .with_indonesian_affixes()
             }),
             Lang::En => EN.get_or_init(|| {
                 Rules::parse(
                     include_str!("../../data/abbrev.en.txt"),
                     include_str!("../../data/starters.en.txt"),
+                    Lexicon::builtin_id_en()
+                        .targets()
+                        .into_iter()
+                        .map(str::to_string)
+                        .collect(),
                 )
             }),
             Lang::Other(_) => OTHER.get_or_init(Rules::default),
@@ -73,6 +104,40 @@ impl Rules {
 
     pub fn is_starter(&self, word: &str) -> bool {
         self.starters.contains(word)
+    }
+
+    /// Whether a capitalised `word` after an abbreviation that may end a
+    /// sentence opens a new one: a usual opener, or an ordinary word of the
+    /// language that is not a name's continuation.
+    ///
+    /// `then` is the word after it: a capitalised one there means a
+    /// multi-word name goes on (`U.S. Environmental Protection Agency`).
+    pub fn opens_sentence(&self, word: &str, then: &str) -> bool {
+        if self.starters.contains(word) {
+            return true;
+        }
+        if then.chars().next().is_some_and(char::is_uppercase) {
+            return false;
+        }
+        let capitalised = word.chars().next().is_some_and(char::is_uppercase)
+            && !word.chars().skip(1).any(char::is_uppercase);
+        if !capitalised || self.continuers.contains(word) {
+            return false;
+        }
+        let lower = word.to_lowercase();
+        self.common.contains(&lower) || self.common_by_affix(&lower)
+    }
+
+    /// A word the lexicon lacks but whose affixes mark an ordinary word:
+    /// English plurals of known words; Indonesian `-nya`, `pe-…-an`, `ber-`.
+    fn common_by_affix(&self, lower: &str) -> bool {
+        let known = |stem: &str| self.common.contains(stem);
+        lower.strip_suffix('s').is_some_and(known)
+            || lower.strip_suffix("es").is_some_and(known)
+            || self.indonesian_affixes
+                && (lower.ends_with("nya")
+                    || lower.starts_with("pe") && lower.ends_with("an") && lower.len() > 6
+                    || lower.starts_with("ber") && lower.len() > 5)
     }
 }
 
