@@ -34,7 +34,7 @@ pub struct Config {
     /// without a counterpart. Default 0.5.
     pub miss_rate: f64,
     /// Starting half-width of the search band; doubled while the best path
-    /// runs along its edge. Default 64.
+    /// runs along its edge. Default 16.
     pub band: usize,
     /// Temperature of the posterior that gives each bead its confidence.
     pub temperature: f64,
@@ -114,7 +114,7 @@ impl Default for Config {
             },
             skip_cost: 2.0,
             miss_rate: 0.5,
-            band: 64,
+            band: 16,
             temperature: 1.0,
             learn: Some(LearnConfig {
                 min_confidence: 0.5,
