@@ -58,11 +58,31 @@ fn read(path: &Path) -> String {
     std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
+/// The aligner's settings: defaults, changed by `--set NAME=VALUE` arguments
+/// (`cargo bench --bench align -- --set skip_cost=1`), to try a tunable.
+fn config() -> &'static Config {
+    static CONFIG: std::sync::OnceLock<Config> = std::sync::OnceLock::new();
+    CONFIG.get_or_init(|| {
+        let mut cfg = Config::default();
+        let args: Vec<String> = std::env::args().collect();
+        for pair in args.windows(2).filter(|w| w[0] == "--set") {
+            let (name, value) = pair[1].split_once('=').expect("--set NAME=VALUE");
+            cfg.set(name, value).unwrap_or_else(|e| panic!("{e}"));
+        }
+        cfg
+    })
+}
+
+/// `--quick`: accuracy and calibration only, no breakdowns and no speed run.
+fn quick() -> bool {
+    std::env::args().any(|a| a == "--quick")
+}
+
 /// Align presplit line lists and check the sentence count survived.
 fn align_lines(src: &str, src_lang: Lang, tgt: &str, tgt_lang: Lang) -> Vec<Bead> {
     let s = Document::new(src, src_lang, true);
     let t = Document::new(tgt, tgt_lang, true);
-    let beads = align_documents(&s, &t, &Config::default());
+    let beads = align_documents(&s, &t, config());
     let covered = |f: fn(&Bead) -> usize| beads.iter().map(f).sum::<usize>();
     assert_eq!(covered(|b| b.src.len()), s.sentences.len());
     assert_eq!(covered(|b| b.tgt.len()), t.sentences.len());
@@ -314,6 +334,9 @@ fn main() {
     print_table(&runs);
     let [pud, tb_test, _] = &runs;
     print_calibration(&[pud, tb_test]);
+    if quick() {
+        return;
+    }
 
     let kinds: Vec<&[Kind]> = docs.iter().map(|d| d.kinds.as_slice()).collect();
     print_breakdown(

@@ -9,6 +9,7 @@
 //! counterpart counts against it. Deletions and insertions claim nothing and
 //! pay a fixed price instead.
 
+use super::Config;
 use super::length::LengthModel;
 use super::overlap::Overlap;
 use super::search::Band;
@@ -25,6 +26,14 @@ pub fn prior(a: usize, b: usize) -> f64 {
         _ => 0.001,
     };
     -f64::ln(p)
+}
+
+/// What the overlap says of one bead.
+pub struct Evidence {
+    /// Weight covered inside the bead, each token counted once.
+    pub covered: f64,
+    /// Weight of names and numbers left without a counterpart.
+    pub missed: f64,
 }
 
 /// Pair masks for every (i, j) a bead in the band can touch, computed once.
@@ -86,20 +95,18 @@ impl<'a> BeadCost<'a> {
         src_chars: &'a [f64],
         tgt_chars: &'a [f64],
         band: &Band,
-        max_side: usize,
-        skip_cost: f64,
-        miss_rate: f64,
+        cfg: &Config,
     ) -> BeadCost<'a> {
         let (n, m) = (src_chars.len(), tgt_chars.len());
-        let pairs = PairTable::build(overlap, n, m, band, max_side);
+        let pairs = PairTable::build(overlap, n, m, band, cfg.max_side.clamp(1, 8));
         BeadCost {
             overlap,
             length,
             src_chars,
             tgt_chars,
             pairs,
-            skip_cost,
-            miss_rate,
+            skip_cost: cfg.skip_cost,
+            miss_rate: cfg.miss_rate,
         }
     }
 
@@ -110,13 +117,12 @@ impl<'a> BeadCost<'a> {
         }
         let ls: f64 = self.src_chars[i..i + a].iter().sum();
         let lt: f64 = self.tgt_chars[j..j + b].iter().sum();
-        let (covered, missed) = self.overlap_evidence(i, j, a, b);
-        prior(a, b) + self.length.cost(ls, lt) - covered + self.miss_rate * missed
+        let evidence = self.overlap_evidence(i, j, a, b);
+        prior(a, b) + self.length.cost(ls, lt) - evidence.covered + self.miss_rate * evidence.missed
     }
 
-    /// Overlap weight covered inside the bead (each token counted once),
-    /// and the weight of names and numbers left without a counterpart.
-    pub fn overlap_evidence(&self, i: usize, j: usize, a: usize, b: usize) -> (f64, f64) {
+    /// What the overlap says of the bead source `i..i+a`, target `j..j+b`.
+    pub fn overlap_evidence(&self, i: usize, j: usize, a: usize, b: usize) -> Evidence {
         let mut src_masks = [0u64; 8];
         let mut tgt_masks = [0u64; 8];
         for x in 0..a {
@@ -139,6 +145,6 @@ impl<'a> BeadCost<'a> {
             + (0..b)
                 .map(|y| o.tgt_missed(j + y, tgt_masks[y]))
                 .sum::<f64>();
-        (covered, missed)
+        Evidence { covered, missed }
     }
 }

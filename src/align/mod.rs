@@ -28,7 +28,7 @@ pub struct Config {
     pub length_variance: f64,
     /// Weight of a covered token on each side, in nats.
     pub weights: OverlapWeights,
-    /// Extra cost of leaving one sentence unaligned. Default 2.0.
+    /// Extra cost of leaving one sentence unaligned. Default 0.5.
     pub skip_cost: f64,
     /// Cost per unit of overlap weight (name, number, word) a bead leaves
     /// without a counterpart. Default 0.5.
@@ -73,6 +73,7 @@ impl Config {
             "word" => w.word = num,
             "cognate" => w.cognate = num,
             "punct" => w.punct = num,
+            "word_expectation" => w.word_expectation = num,
             "skip_cost" => self.skip_cost = num,
             "miss_rate" => self.miss_rate = num,
             "band" => self.band = num as usize,
@@ -111,11 +112,12 @@ impl Default for Config {
                 word: 0.8,
                 cognate: 0.7,
                 punct: 0.3,
+                word_expectation: 0.2,
             },
-            skip_cost: 2.0,
+            skip_cost: 0.5,
             miss_rate: 0.5,
             band: 16,
-            temperature: 1.0,
+            temperature: 1.5,
             learn: Some(LearnConfig {
                 min_confidence: 0.5,
                 min_count: 2,
@@ -192,16 +194,7 @@ fn align_once(src: &[Sentence], tgt: &[Sentence], lexicon: &Lexicon, cfg: &Confi
     let mut half_width = cfg.band.max(max_side + 1);
     loop {
         let band = search::Band::diagonal(n, m, half_width);
-        let scorer = cost::BeadCost::new(
-            &overlap,
-            length,
-            &src_chars,
-            &tgt_chars,
-            &band,
-            max_side,
-            cfg.skip_cost,
-            cfg.miss_rate,
-        );
+        let scorer = cost::BeadCost::new(&overlap, length, &src_chars, &tgt_chars, &band, cfg);
         let price = |i, j, a, b| scorer.cost(i, j, a, b);
         let (path, on_edge) = search::best_path(&band, n, &types, &price);
         if on_edge && !band.half_width_covers_all() {

@@ -43,6 +43,8 @@ pub struct OverlapWeights {
     pub word: f64,
     pub cognate: f64,
     pub punct: f64,
+    /// Share of a lexicon word's weight charged when its translation is missing.
+    pub word_expectation: f64,
 }
 
 impl OverlapWeights {
@@ -82,10 +84,10 @@ impl Vocab {
 #[derive(Debug, Clone, Copy)]
 struct Weight {
     base: f64,
-    /// Whether the token should have a counterpart in a translation (names
-    /// and numbers do; most words have no cognate, and a lexicon is never
-    /// complete).
-    expected: bool,
+    /// How surely the token should have a counterpart in a translation:
+    /// 1 for names and numbers, less for lexicon words (a lexicon is never
+    /// complete), 0 for cognates and punctuation (most words have none).
+    expectation: f64,
     /// ln((N+1)/df) / ln(N+1) for a token in df of the N sentences on the
     /// other side's scale: 1 for a token found once, near 0 for one found
     /// everywhere.
@@ -255,7 +257,11 @@ impl Overlap {
                 .zip(df)
                 .map(|(&k, df)| Weight {
                     base: w.of(k),
-                    expected: matches!(k, Kind::Number | Kind::Name),
+                    expectation: match k {
+                        Kind::Number | Kind::Name => 1.0,
+                        Kind::Word => w.word_expectation,
+                        Kind::Cognate | Kind::Punct => 0.0,
+                    },
                     specificity: (((sents.len() + 1) as f64) / df.max(1) as f64).ln() / scale,
                     per_nat: 1.0 / scale,
                 })
@@ -317,8 +323,7 @@ fn missed_weight(tokens: &[u32], weights: &[Weight], covered: u64) -> f64 {
         .enumerate()
         .filter(|&(k, _)| k >= 64 || covered & (1 << k) == 0)
         .map(|(_, &t)| weights[t as usize])
-        .filter(|w| w.expected)
-        .map(|w| w.base * w.specificity)
+        .map(|w| w.expectation * w.base * w.specificity)
         .sum()
 }
 
@@ -353,6 +358,7 @@ mod tests {
             word: 0.5,
             cognate: 0.0,
             punct: 0.0,
+            word_expectation: 0.0,
         }
     }
 

@@ -1,0 +1,67 @@
+//! Alignment on the UD PUD development set (`tests/common/pud_dev.rs`: PUD
+//! sentence pairs in documents with merges, splits, omissions and noise lines),
+//! and whether the confidence means what it says. `cargo bench --bench align`
+//! prints the full tables.
+
+mod common;
+#[path = "common/pud_dev.rs"]
+#[allow(dead_code)]
+mod pud_dev;
+
+use selaras::eval;
+use selaras::{Config, Document, Lang, align_documents};
+
+const STRICT_F1_FLOOR: f64 = 0.95;
+/// Beads this confident must be strictly right at least `HIGH_PRECISION` of the time.
+const HIGH_CONFIDENCE: f64 = 0.9;
+const HIGH_PRECISION: f64 = 0.97;
+
+#[test]
+fn pud_dev_strict_f1_and_calibration() {
+    let Some(dir) = common::shared("data/ud-pud") else {
+        return;
+    };
+    let docs = pud_dev::build(&dir.join("id_pud-ud-test.conllu"), 1);
+    let mut pairs = Vec::new();
+    let (mut confident, mut confident_right) = (0usize, 0usize);
+    for doc in &docs {
+        let id = Document::new(doc.id.join("\n"), Lang::Id, true);
+        let en = Document::new(doc.en.join("\n"), Lang::En, true);
+        let beads = align_documents(&id, &en, &Config::default());
+        let test: Vec<_> = beads
+            .iter()
+            .map(|b| (b.src.clone().collect(), b.tgt.clone().collect()))
+            .collect();
+        for (bead, ladder) in beads.iter().zip(&test) {
+            if bead.confidence >= HIGH_CONFIDENCE {
+                confident += 1;
+                confident_right += usize::from(doc.gold.contains(ladder));
+            }
+        }
+        pairs.push((doc.gold.clone(), test));
+    }
+    let report = eval::score(&pairs);
+    let precision = confident_right as f64 / confident.max(1) as f64;
+    eprintln!(
+        "PUD dev: {} documents, strict F1 {:.3} (P {:.3} R {:.3}), lax F1 {:.3}; \
+         confidence >= {HIGH_CONFIDENCE}: {confident} beads, {precision:.3} strictly right",
+        docs.len(),
+        report.strict.f1,
+        report.strict.precision,
+        report.strict.recall,
+        report.lax.f1
+    );
+    assert!(
+        report.strict.f1 >= STRICT_F1_FLOOR,
+        "strict F1 {:.3}",
+        report.strict.f1
+    );
+    assert!(
+        confident * 2 > report.precision_hits.total,
+        "most beads should be confident"
+    );
+    assert!(
+        precision >= HIGH_PRECISION,
+        "confident beads right only {precision:.3} of the time"
+    );
+}
