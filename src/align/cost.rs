@@ -133,18 +133,17 @@ impl<'a> BeadCost<'a> {
             }
         }
         let o = self.overlap;
-        let covered = (0..a)
-            .map(|x| o.src_covered(i + x, src_masks[x], b))
-            .sum::<f64>()
-            + (0..b)
-                .map(|y| o.tgt_covered(j + y, tgt_masks[y], a))
-                .sum::<f64>();
-        let missed = (0..a)
-            .map(|x| o.src_missed(i + x, src_masks[x]))
-            .sum::<f64>()
-            + (0..b)
-                .map(|y| o.tgt_missed(j + y, tgt_masks[y]))
-                .sum::<f64>();
+        let (mut covered, mut missed) = (0.0, 0.0);
+        for x in 0..a {
+            let (c, m) = o.src_evidence(i + x, src_masks[x], b);
+            covered += c;
+            missed += m;
+        }
+        for y in 0..b {
+            let (c, m) = o.tgt_evidence(j + y, tgt_masks[y], a);
+            covered += c;
+            missed += m;
+        }
         Evidence { covered, missed }
     }
 }

@@ -195,13 +195,13 @@ fn align_once(src: &[Sentence], tgt: &[Sentence], lexicon: &Lexicon, cfg: &Confi
     loop {
         let band = search::Band::diagonal(n, m, half_width);
         let scorer = cost::BeadCost::new(&overlap, length, &src_chars, &tgt_chars, &band, cfg);
-        let price = |i, j, a, b| scorer.cost(i, j, a, b);
-        let (path, on_edge) = search::best_path(&band, n, &types, &price);
+        let costs = search::Costs::new(&band, n, &types, &|i, j, a, b| scorer.cost(i, j, a, b));
+        let (path, on_edge) = search::best_path(&band, n, &costs);
         if on_edge && !band.half_width_covers_all() {
             half_width *= 2;
             continue;
         }
-        let post = search::posteriors(&band, n, &types, &price, cfg.temperature, &path);
+        let post = search::posteriors(&band, n, &costs, cfg.temperature, &path);
         return path
             .iter()
             .zip(post)

@@ -74,14 +74,48 @@ pub struct Step {
     pub cost: f64,
 }
 
+/// Every bead cost the search needs, computed once and shared by the three
+/// passes (best path, forward, backward): the cost of bead type `t` ending at
+/// cell (i, j), infinite where the bead would start outside the band.
+pub struct Costs {
+    types: Vec<(usize, usize)>,
+    table: Vec<f32>,
+}
+
+impl Costs {
+    pub fn new(
+        band: &Band,
+        n: usize,
+        types: &[(usize, usize)],
+        cost: &dyn Fn(usize, usize, usize, usize) -> f64,
+    ) -> Costs {
+        let mut table = vec![f32::INFINITY; band.cells() * types.len()];
+        for i in 0..=n {
+            for j in band.lo[i]..=band.hi[i] {
+                let here = band.index(i, j).expect("in band") * types.len();
+                for (t, &(a, b)) in types.iter().enumerate() {
+                    if a <= i && b <= j && band.index(i - a, j - b).is_some() {
+                        table[here + t] = cost(i - a, j - b, a, b) as f32;
+                    }
+                }
+            }
+        }
+        Costs {
+            types: types.to_vec(),
+            table,
+        }
+    }
+
+    /// Cost of bead type `t` ending at band cell `cell`.
+    fn at(&self, cell: usize, t: usize) -> f64 {
+        f64::from(self.table[cell * self.types.len() + t])
+    }
+}
+
 /// The cheapest path through the band, and whether it touched an inner edge
 /// of the band (then a wider band may find a cheaper one).
-pub fn best_path(
-    band: &Band,
-    n: usize,
-    types: &[(usize, usize)],
-    cost: &dyn Fn(usize, usize, usize, usize) -> f64,
-) -> (Vec<Step>, bool) {
+pub fn best_path(band: &Band, n: usize, costs: &Costs) -> (Vec<Step>, bool) {
+    let types = &costs.types;
     let mut best = vec![f64::INFINITY; band.cells()];
     let mut back = vec![u8::MAX; band.cells()];
     best[0] = 0.0;
@@ -101,7 +135,7 @@ pub fn best_path(
                 if best[prev].is_infinite() {
                     continue;
                 }
-                let c = best[prev] + cost(i - a, j - b, a, b);
+                let c = best[prev] + costs.at(here, t);
                 if c < best[here] {
                     best[here] = c;
                     back[here] = t as u8;
@@ -136,12 +170,12 @@ pub fn best_path(
 pub fn posteriors(
     band: &Band,
     n: usize,
-    types: &[(usize, usize)],
-    cost: &dyn Fn(usize, usize, usize, usize) -> f64,
+    costs: &Costs,
     temperature: f64,
     path: &[Step],
 ) -> Vec<f64> {
     let m = band.m;
+    let types = &costs.types;
     let mut fwd = vec![f64::NEG_INFINITY; band.cells()];
     fwd[0] = 0.0;
     let mut terms = Vec::with_capacity(types.len());
@@ -150,18 +184,19 @@ pub fn posteriors(
             if i == 0 && j == 0 {
                 continue;
             }
+            let here = band.index(i, j).expect("in band");
             terms.clear();
-            for &(a, b) in types {
+            for (t, &(a, b)) in types.iter().enumerate() {
                 if a > i || b > j {
                     continue;
                 }
                 if let Some(prev) = band.index(i - a, j - b) {
                     if fwd[prev].is_finite() {
-                        terms.push(fwd[prev] - cost(i - a, j - b, a, b) / temperature);
+                        terms.push(fwd[prev] - costs.at(here, t) / temperature);
                     }
                 }
             }
-            fwd[band.index(i, j).expect("in band")] = log_sum_exp(&terms);
+            fwd[here] = log_sum_exp(&terms);
         }
     }
     let mut bwd = vec![f64::NEG_INFINITY; band.cells()];
@@ -172,13 +207,13 @@ pub fn posteriors(
                 continue;
             }
             terms.clear();
-            for &(a, b) in types {
+            for (t, &(a, b)) in types.iter().enumerate() {
                 if i + a > n || j + b > m {
                     continue;
                 }
                 if let Some(next) = band.index(i + a, j + b) {
                     if bwd[next].is_finite() {
-                        terms.push(bwd[next] - cost(i, j, a, b) / temperature);
+                        terms.push(bwd[next] - costs.at(next, t) / temperature);
                     }
                 }
             }
@@ -219,11 +254,12 @@ mod tests {
             _ => 5.0,
         };
         let band = Band::diagonal(4, 3, 10);
-        let (path, edge) = best_path(&band, 4, &TYPES, &cost);
+        let costs = Costs::new(&band, 4, &TYPES, &cost);
+        let (path, edge) = best_path(&band, 4, &costs);
         let got: Vec<_> = path.iter().map(|s| (s.i, s.j, s.a, s.b)).collect();
         assert_eq!(got, [(0, 0, 1, 1), (1, 1, 2, 1), (3, 2, 1, 1)]);
         assert!(!edge);
-        let post = posteriors(&band, 4, &TYPES, &cost, 1.0, &path);
+        let post = posteriors(&band, 4, &costs, 1.0, &path);
         assert!(post.iter().all(|&p| p > 0.9 && p <= 1.0), "{post:?}");
     }
 
@@ -237,16 +273,18 @@ mod tests {
             _ => 3.0,
         };
         let band = Band::diagonal(10, 20, 2);
-        let (_, edge) = best_path(&band, 10, &TYPES, &cost);
+        let (_, edge) = best_path(&band, 10, &Costs::new(&band, 10, &TYPES, &cost));
         assert!(edge);
     }
 
     #[test]
     fn empty_sides() {
         let cost = |_: usize, _: usize, _: usize, _: usize| 1.0;
-        let (path, _) = best_path(&Band::diagonal(0, 2, 1), 0, &TYPES, &cost);
+        let band = Band::diagonal(0, 2, 1);
+        let (path, _) = best_path(&band, 0, &Costs::new(&band, 0, &TYPES, &cost));
         assert_eq!(path.len(), 2);
-        let (path, _) = best_path(&Band::diagonal(2, 0, 1), 2, &TYPES, &cost);
+        let band = Band::diagonal(2, 0, 1);
+        let (path, _) = best_path(&band, 2, &Costs::new(&band, 2, &TYPES, &cost));
         assert_eq!(path.len(), 2);
     }
 }
