@@ -64,6 +64,10 @@ pub struct AlignArgs {
     /// Language of the target text
     #[arg(long, default_value = "en", value_parser = parse_lang)]
     pub tgt_lang: Lang,
+    /// A bilingual word list to use beside the built-in one: `source<TAB>target`
+    /// lines, or hunalign's `target @ source` lines (repeatable)
+    #[arg(long, value_name = "FILE")]
+    pub dict: Vec<PathBuf>,
     /// Change a tunable of the aligner, e.g. --set skip_cost=3 (see the README's table)
     #[arg(long = "set", value_name = "NAME=VALUE")]
     pub settings: Vec<String>,

@@ -13,7 +13,7 @@ use clap::Parser;
 
 use cli::{AlignArgs, Cli, Command, EvalArgs, SplitArgs, SplitFormat};
 use selaras::output::{self, Aligned};
-use selaras::{Config, Document, Error, Lang, Result, eval, text};
+use selaras::{Config, Document, Error, Lang, Lexicon, Result, eval, text};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -101,7 +101,16 @@ fn run_align(args: AlignArgs) -> Result<()> {
     }
     let src = read_document(&args.src, args.src_lang, args.sentences)?;
     let tgt = read_document(&args.tgt, args.tgt_lang, args.sentences)?;
-    let beads = selaras::align_documents(&src, &tgt, &config);
+    let mut lexicon = Lexicon::builtin_for(&src.lang, &tgt.lang);
+    for path in &args.dict {
+        let user = Lexicon::parse(&read_text(path)?).map_err(|(line, message)| Error::Parse {
+            path: path.clone(),
+            line,
+            message,
+        })?;
+        lexicon.extend(&user);
+    }
+    let beads = selaras::align_with_lexicon(&src, &tgt, &lexicon, &config);
     let aligned = Aligned {
         src: &src.sentences,
         tgt: &tgt.sentences,

@@ -287,3 +287,72 @@ fn help_teaches_the_columns() {
         .success()
         .stdout(predicate::str::contains("src_idx").and(predicate::str::contains("--sentences")));
 }
+
+#[test]
+fn user_dictionary_decides_what_lengths_cannot() {
+    let dir = TempDir::new().unwrap();
+    // After twelve pairs that agree, two source sentences of one length face
+    // one target sentence: which of the two is its translation? Only a
+    // dictionary can tell.
+    let words = [
+        "zulu", "yankee", "xray", "whiskey", "victor", "uniform", "sierra", "romeo",
+    ];
+    let shared: String = (0..12)
+        .map(|k| {
+            let line: Vec<&str> = (0..6).map(|w| words[(k + w) % 8]).collect();
+            format!("{} {k}\n", line.join(" "))
+        })
+        .collect();
+    let src = format!(
+        "{shared}alfa bravo charlie delta echo foxtrot\nhotel india juliett kilo lima mikes\n"
+    );
+    let tgt = format!("{shared}uno dos tres cuatro cinco seis sietes\n");
+    fs::write(dir.path().join("src.txt"), src).unwrap();
+    fs::write(dir.path().join("tgt.txt"), tgt).unwrap();
+    fs::write(
+        dir.path().join("first.tsv"),
+        "alfa\tuno\nbravo\tdos\ncharlie\ttres\n",
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join("second.dic"),
+        "uno @ hotel\ndos @ india\ntres @ juliett\n",
+    )
+    .unwrap();
+    let agreed: String = (0..12).map(|k| format!("[{k}]:[{k}]\n")).collect();
+    for (dict, last) in [
+        ("first.tsv", "[12]:[12]\n[13]:[]\n"),
+        ("second.dic", "[12]:[]\n[13]:[12]\n"),
+    ] {
+        selaras()
+            .current_dir(dir.path())
+            .args([
+                "align",
+                "src.txt",
+                "tgt.txt",
+                "--sentences",
+                "--src-lang",
+                "xx",
+                "--tgt-lang",
+                "yy",
+            ])
+            .args(["--format", "ladder", "--dict", dict])
+            .assert()
+            .success()
+            .stdout(format!("{agreed}{last}"));
+    }
+    fs::write(dir.path().join("bad.tsv"), "alfa\tuno\nno separator here\n").unwrap();
+    selaras()
+        .current_dir(dir.path())
+        .args([
+            "align",
+            "src.txt",
+            "tgt.txt",
+            "--sentences",
+            "--dict",
+            "bad.tsv",
+        ])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("bad.tsv: line 2"));
+}

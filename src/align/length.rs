@@ -21,6 +21,29 @@ impl LengthModel {
         LengthModel { ratio, variance }
     }
 
+    /// Ratio and variance fitted to (source, target) lengths of sentence
+    /// pairs known to be translations; `None` with too few pairs to trust.
+    /// The variance is kept within [4, 20] (Gale & Church found 6.8): pairs
+    /// picked for being confident fit their lengths better than the rest,
+    /// so the raw estimate runs low.
+    pub fn fit(pairs: &[(f64, f64)]) -> Option<LengthModel> {
+        const MIN_PAIRS: usize = 10;
+        if pairs.len() < MIN_PAIRS {
+            return None;
+        }
+        let (src, tgt) = pairs
+            .iter()
+            .fold((0.0, 0.0), |(s, t), &(a, b)| (s + a, t + b));
+        if src <= 0.0 || tgt <= 0.0 {
+            return None;
+        }
+        let ratio = (tgt / src).clamp(0.5, 2.0);
+        let spread: f64 = pairs.iter().map(|&(s, t)| (t - s * ratio).powi(2)).sum();
+        let scale: f64 = pairs.iter().map(|&(s, t)| (s + t / ratio) / 2.0).sum();
+        let variance = (spread / scale).clamp(4.0, 20.0);
+        Some(LengthModel { ratio, variance })
+    }
+
     /// −ln P(lengths | translation): two-sided tail of the normalised length
     /// difference. Zero for a perfect fit, growing roughly as δ²/2.
     pub fn cost(&self, src: f64, tgt: f64) -> f64 {
@@ -71,6 +94,17 @@ mod tests {
         assert!((neg_ln_erfc(3.99) - 17.9055).abs() < 0.01);
         assert!((neg_ln_erfc(4.01) - 18.0702).abs() < 0.01);
         assert!((neg_ln_erfc(6.0) - 38.3776).abs() < 0.01);
+    }
+
+    #[test]
+    fn fit_reads_ratio_and_spread() {
+        let pairs: Vec<(f64, f64)> = (1..=20)
+            .map(|k| (10.0 * k as f64, 12.0 * k as f64))
+            .collect();
+        let m = LengthModel::fit(&pairs).unwrap();
+        assert!((m.ratio - 1.2).abs() < 1e-9);
+        assert_eq!(m.variance, 4.0, "a perfect fit hits the floor");
+        assert!(LengthModel::fit(&pairs[..3]).is_none());
     }
 
     #[test]

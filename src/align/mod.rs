@@ -164,23 +164,6 @@ fn bead_types(max: usize) -> Vec<(usize, usize)> {
 /// Align two sentence lists; with self-training on, align once, learn word
 /// pairs from the confident beads, and align again with them.
 pub fn align(src: &[Sentence], tgt: &[Sentence], lexicon: &Lexicon, cfg: &Config) -> Vec<Bead> {
-    let first = align_once(src, tgt, lexicon, cfg);
-    let Some(learn_cfg) = cfg.learn else {
-        return first;
-    };
-    let learned = learn::learn(src, tgt, &first, learn_cfg);
-    if learned.is_empty() {
-        return first;
-    }
-    let mut extended = lexicon.clone();
-    extended.extend(&learned);
-    align_once(src, tgt, &extended, cfg)
-}
-
-fn align_once(src: &[Sentence], tgt: &[Sentence], lexicon: &Lexicon, cfg: &Config) -> Vec<Bead> {
-    let (n, m) = (src.len(), tgt.len());
-    let max_side = cfg.max_side.clamp(1, 8);
-    let types = bead_types(max_side);
     let chars =
         |s: &[Sentence]| -> Vec<f64> { s.iter().map(|x| x.text.chars().count() as f64).collect() };
     let (src_chars, tgt_chars) = (chars(src), chars(tgt));
@@ -189,12 +172,43 @@ fn align_once(src: &[Sentence], tgt: &[Sentence], lexicon: &Lexicon, cfg: &Confi
         tgt_chars.iter().sum(),
         cfg.length_variance,
     );
+    let first = align_once(src, tgt, &src_chars, &tgt_chars, length, lexicon, cfg);
+    let Some(learn_cfg) = cfg.learn else {
+        return first;
+    };
+    // The confident 1-1 pairs teach word pairs and a length model that
+    // omissions on one side cannot skew.
+    let confident: Vec<(f64, f64)> = first
+        .iter()
+        .filter(|b| {
+            b.src.len() == 1 && b.tgt.len() == 1 && b.confidence >= learn_cfg.min_confidence
+        })
+        .map(|b| (src_chars[b.src.start], tgt_chars[b.tgt.start]))
+        .collect();
+    let length = LengthModel::fit(&confident).unwrap_or(length);
+    let mut extended = lexicon.clone();
+    extended.extend(&learn::learn(src, tgt, &first, learn_cfg));
+    align_once(src, tgt, &src_chars, &tgt_chars, length, &extended, cfg)
+}
+
+fn align_once(
+    src: &[Sentence],
+    tgt: &[Sentence],
+    src_chars: &[f64],
+    tgt_chars: &[f64],
+    length: LengthModel,
+    lexicon: &Lexicon,
+    cfg: &Config,
+) -> Vec<Bead> {
+    let (n, m) = (src.len(), tgt.len());
+    let max_side = cfg.max_side.clamp(1, 8);
+    let types = bead_types(max_side);
     let overlap = overlap::Overlap::build(src, tgt, lexicon, cfg.weights);
 
     let mut half_width = cfg.band.max(max_side + 1);
     loop {
         let band = search::Band::diagonal(n, m, half_width);
-        let scorer = cost::BeadCost::new(&overlap, length, &src_chars, &tgt_chars, &band, cfg);
+        let scorer = cost::BeadCost::new(&overlap, length, src_chars, tgt_chars, &band, cfg);
         let costs = search::Costs::new(&band, n, &types, &|i, j, a, b| scorer.cost(i, j, a, b));
         let (path, on_edge) = search::best_path(&band, n, &costs);
         if on_edge && !band.half_width_covers_all() {
