@@ -89,19 +89,30 @@ fn align_lines(src: &str, src_lang: Lang, tgt: &str, tgt_lang: Lang) -> Vec<Bead
     beads
 }
 
-fn run_pud(docs: &[DevDoc]) -> Run {
+/// Align the PUD dev documents, as bare lines or (`paragraphs`) with the
+/// paragraph breaks of `DevDoc::with_paragraphs`.
+fn run_pud(docs: &[DevDoc], paragraphs: bool) -> Run {
     let start = Instant::now();
     let beads = docs
         .iter()
         .map(|d| {
-            let b = align_lines(&d.id.join("\n"), Lang::Id, &d.en.join("\n"), Lang::En);
+            let (id, en) = if paragraphs {
+                d.with_paragraphs()
+            } else {
+                (d.id.join("\n"), d.en.join("\n"))
+            };
+            let b = align_lines(&id, Lang::Id, &en, Lang::En);
             let n_id: usize = b.iter().map(|x| x.src.len()).sum();
             assert_eq!(n_id, d.id.len(), "a PUD dev line was lost in presplitting");
             b
         })
         .collect();
     Run {
-        name: format!("UD PUD dev (seed {PUD_SEED})"),
+        name: if paragraphs {
+            format!("UD PUD dev, paragraphs (seed {PUD_SEED})")
+        } else {
+            format!("UD PUD dev (seed {PUD_SEED})")
+        },
         gold: docs.iter().map(|d| d.gold.clone()).collect(),
         beads,
         secs: start.elapsed().as_secs_f64(),
@@ -324,15 +335,16 @@ fn main() {
         docs.iter().map(|d| d.gold.len()).max().unwrap_or(0),
     );
 
-    let pud = run_pud(&docs);
+    let pud = run_pud(&docs, false);
+    let pud_paragraphs = run_pud(&docs, true);
     let tests: Vec<String> = (0..=6).map(|k| format!("test{k}")).collect();
     let tb_test = run_textberg(&tb_dir, "Text+Berg test0..6", &tests);
     let tb_dev = run_textberg(&tb_dir, "Text+Berg dev", &["dev".to_string()]);
 
-    let runs = [pud, tb_test, tb_dev];
+    let runs = [pud, tb_test, tb_dev, pud_paragraphs];
     println!();
     print_table(&runs);
-    let [pud, tb_test, _] = &runs;
+    let [pud, tb_test, _, _] = &runs;
     print_calibration(&[pud, tb_test]);
     if quick() {
         return;

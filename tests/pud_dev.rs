@@ -65,3 +65,41 @@ fn pud_dev_strict_f1_and_calibration() {
         "confident beads right only {precision:.3} of the time"
     );
 }
+
+/// With paragraphs on both sides, the paragraph evidence keeps the aligner at
+/// least as good as without.
+#[test]
+fn pud_dev_with_paragraphs() {
+    let Some(dir) = common::shared("data/ud-pud") else {
+        return;
+    };
+    let docs = pud_dev::build(&dir.join("id_pud-ud-test.conllu"), 1);
+    let score = |paragraphs: bool| {
+        let pairs: Vec<_> = docs
+            .iter()
+            .map(|doc| {
+                let (id, en) = if paragraphs {
+                    doc.with_paragraphs()
+                } else {
+                    (doc.id.join("\n"), doc.en.join("\n"))
+                };
+                let id = Document::new(id, Lang::Id, true);
+                let en = Document::new(en, Lang::En, true);
+                let beads = align_documents(&id, &en, &Config::default());
+                let test = beads
+                    .iter()
+                    .map(|b| (b.src.clone().collect(), b.tgt.clone().collect()))
+                    .collect();
+                (doc.gold.clone(), test)
+            })
+            .collect();
+        eval::score(&pairs).strict.f1
+    };
+    let (flat, with) = (score(false), score(true));
+    eprintln!("PUD dev strict F1: {flat:.3} as lines, {with:.3} with paragraphs");
+    assert!(
+        with >= flat,
+        "paragraphs made it worse: {with:.3} < {flat:.3}"
+    );
+    assert!(with >= STRICT_F1_FLOOR);
+}

@@ -36,6 +36,39 @@ pub struct Evidence {
     pub missed: f64,
 }
 
+/// What the cost needs of the sentences of one side.
+pub struct Layout {
+    /// Length of each sentence in characters.
+    pub chars: Vec<f64>,
+    /// Paragraph number of each sentence.
+    pub paragraph: Vec<usize>,
+}
+
+impl Layout {
+    pub fn new(sentences: &[crate::segment::Sentence]) -> Layout {
+        Layout {
+            chars: sentences
+                .iter()
+                .map(|s| s.text.chars().count() as f64)
+                .collect(),
+            paragraph: sentences.iter().map(|s| s.paragraph).collect(),
+        }
+    }
+
+    fn has_paragraphs(&self) -> bool {
+        self.paragraph.last().is_some_and(|&p| p > 0)
+    }
+
+    fn starts_paragraph(&self, i: usize) -> bool {
+        i == 0 || i >= self.paragraph.len() || self.paragraph[i] != self.paragraph[i - 1]
+    }
+
+    /// Paragraph breaks between sentences `i..i+n`.
+    fn breaks_inside(&self, i: usize, n: usize) -> usize {
+        (i + 1..i + n).filter(|&k| self.starts_paragraph(k)).count()
+    }
+}
+
 /// Pair masks for every (i, j) a bead in the band can touch, computed once.
 struct PairTable {
     lo: Vec<usize>,
@@ -79,9 +112,14 @@ impl PairTable {
 pub struct BeadCost<'a> {
     overlap: &'a Overlap,
     length: LengthModel,
-    src_chars: &'a [f64],
-    tgt_chars: &'a [f64],
+    src: &'a Layout,
+    tgt: &'a Layout,
+    /// Whether both sides have paragraphs to compare.
+    paragraphs: bool,
     pairs: PairTable,
+    /// Cost of a paragraph break inside a bead (half of it for paragraph
+    /// starts that disagree).
+    paragraph_cost: f64,
     /// Fixed cost of leaving a sentence unaligned, on top of its prior.
     skip_cost: f64,
     /// Cost per unit of overlap weight left uncovered in a bead.
@@ -92,20 +130,27 @@ impl<'a> BeadCost<'a> {
     pub fn new(
         overlap: &'a Overlap,
         length: LengthModel,
-        src_chars: &'a [f64],
-        tgt_chars: &'a [f64],
+        src: &'a Layout,
+        tgt: &'a Layout,
         band: &Band,
         cfg: &Config,
     ) -> BeadCost<'a> {
-        let (n, m) = (src_chars.len(), tgt_chars.len());
-        let pairs = PairTable::build(overlap, n, m, band, cfg.max_side.clamp(1, 8));
+        let pairs = PairTable::build(
+            overlap,
+            src.chars.len(),
+            tgt.chars.len(),
+            band,
+            cfg.max_side.clamp(1, 8),
+        );
         BeadCost {
             overlap,
             length,
-            src_chars,
-            tgt_chars,
+            src,
+            tgt,
+            paragraphs: src.has_paragraphs() && tgt.has_paragraphs(),
             pairs,
             skip_cost: cfg.skip_cost,
+            paragraph_cost: cfg.paragraph_cost,
             miss_rate: cfg.miss_rate,
         }
     }
@@ -115,10 +160,23 @@ impl<'a> BeadCost<'a> {
         if a == 0 || b == 0 {
             return prior(a, b) + self.skip_cost;
         }
-        let ls: f64 = self.src_chars[i..i + a].iter().sum();
-        let lt: f64 = self.tgt_chars[j..j + b].iter().sum();
+        let ls: f64 = self.src.chars[i..i + a].iter().sum();
+        let lt: f64 = self.tgt.chars[j..j + b].iter().sum();
         let evidence = self.overlap_evidence(i, j, a, b);
-        prior(a, b) + self.length.cost(ls, lt) - evidence.covered + self.miss_rate * evidence.missed
+        prior(a, b) + self.length.cost(ls, lt) - evidence.covered
+            + self.miss_rate * evidence.missed
+            + self.paragraph_misfit(i, j, a, b)
+    }
+
+    /// Paragraphs as soft evidence: a bead rarely runs across a paragraph
+    /// break, and where one side starts a paragraph the other usually does.
+    fn paragraph_misfit(&self, i: usize, j: usize, a: usize, b: usize) -> f64 {
+        if !self.paragraphs {
+            return 0.0;
+        }
+        let breaks = self.src.breaks_inside(i, a) + self.tgt.breaks_inside(j, b);
+        let mismatch = self.src.starts_paragraph(i) != self.tgt.starts_paragraph(j);
+        self.paragraph_cost * (breaks as f64 + if mismatch { 0.5 } else { 0.0 })
     }
 
     /// What the overlap says of the bead source `i..i+a`, target `j..j+b`.

@@ -30,6 +30,10 @@ pub struct Config {
     pub weights: OverlapWeights,
     /// Extra cost of leaving one sentence unaligned. Default 0.5.
     pub skip_cost: f64,
+    /// Cost of a paragraph break inside a bead, when both sides have
+    /// paragraphs; half of it where one side starts a paragraph and the other
+    /// does not. Default 1.0.
+    pub paragraph_cost: f64,
     /// Cost per unit of overlap weight (name, number, word) a bead leaves
     /// without a counterpart. Default 0.5.
     pub miss_rate: f64,
@@ -76,6 +80,7 @@ impl Config {
             "word_expectation" => w.word_expectation = num,
             "skip_cost" => self.skip_cost = num,
             "miss_rate" => self.miss_rate = num,
+            "paragraph_cost" => self.paragraph_cost = num,
             "band" => self.band = num as usize,
             "temperature" => self.temperature = num,
             "learn" if num == 0.0 => self.learn = None,
@@ -115,6 +120,7 @@ impl Default for Config {
                 word_expectation: 0.2,
             },
             skip_cost: 0.5,
+            paragraph_cost: 1.0,
             miss_rate: 0.5,
             band: 16,
             temperature: 1.5,
@@ -164,15 +170,13 @@ fn bead_types(max: usize) -> Vec<(usize, usize)> {
 /// Align two sentence lists; with self-training on, align once, learn word
 /// pairs from the confident beads, and align again with them.
 pub fn align(src: &[Sentence], tgt: &[Sentence], lexicon: &Lexicon, cfg: &Config) -> Vec<Bead> {
-    let chars =
-        |s: &[Sentence]| -> Vec<f64> { s.iter().map(|x| x.text.chars().count() as f64).collect() };
-    let (src_chars, tgt_chars) = (chars(src), chars(tgt));
+    let (src_layout, tgt_layout) = (cost::Layout::new(src), cost::Layout::new(tgt));
     let length = LengthModel::estimate(
-        src_chars.iter().sum(),
-        tgt_chars.iter().sum(),
+        src_layout.chars.iter().sum(),
+        tgt_layout.chars.iter().sum(),
         cfg.length_variance,
     );
-    let first = align_once(src, tgt, &src_chars, &tgt_chars, length, lexicon, cfg);
+    let first = align_once(src, tgt, &src_layout, &tgt_layout, length, lexicon, cfg);
     let Some(learn_cfg) = cfg.learn else {
         return first;
     };
@@ -183,19 +187,19 @@ pub fn align(src: &[Sentence], tgt: &[Sentence], lexicon: &Lexicon, cfg: &Config
         .filter(|b| {
             b.src.len() == 1 && b.tgt.len() == 1 && b.confidence >= learn_cfg.min_confidence
         })
-        .map(|b| (src_chars[b.src.start], tgt_chars[b.tgt.start]))
+        .map(|b| (src_layout.chars[b.src.start], tgt_layout.chars[b.tgt.start]))
         .collect();
     let length = LengthModel::fit(&confident).unwrap_or(length);
     let mut extended = lexicon.clone();
     extended.extend(&learn::learn(src, tgt, &first, learn_cfg));
-    align_once(src, tgt, &src_chars, &tgt_chars, length, &extended, cfg)
+    align_once(src, tgt, &src_layout, &tgt_layout, length, &extended, cfg)
 }
 
 fn align_once(
     src: &[Sentence],
     tgt: &[Sentence],
-    src_chars: &[f64],
-    tgt_chars: &[f64],
+    src_layout: &cost::Layout,
+    tgt_layout: &cost::Layout,
     length: LengthModel,
     lexicon: &Lexicon,
     cfg: &Config,
@@ -208,7 +212,7 @@ fn align_once(
     let mut half_width = cfg.band.max(max_side + 1);
     loop {
         let band = search::Band::diagonal(n, m, half_width);
-        let scorer = cost::BeadCost::new(&overlap, length, src_chars, tgt_chars, &band, cfg);
+        let scorer = cost::BeadCost::new(&overlap, length, src_layout, tgt_layout, &band, cfg);
         let costs = search::Costs::new(&band, n, &types, &|i, j, a, b| scorer.cost(i, j, a, b));
         let (path, on_edge) = search::best_path(&band, n, &costs);
         if on_edge && !band.half_width_covers_all() {

@@ -609,3 +609,41 @@ fn headline(pairs: &[Pair], range: &Range<usize>, rng: &mut Rng) -> String {
         out.join(" ")
     }
 }
+
+impl DevDoc {
+    /// The document as article text with paragraphs: each noise line is a
+    /// paragraph of its own (as on news sites), the other beads are grouped
+    /// two or three to a paragraph, with the same breaks on both sides.
+    /// Sentences stay one a line, so `Document::new(text, lang, true)`
+    /// numbers them as `gold` does.
+    pub fn with_paragraphs(&self) -> (String, String) {
+        let (mut id, mut en) = (String::new(), String::new());
+        let mut in_group = 0;
+        for (k, (bead, kind)) in self.gold.iter().zip(&self.kinds).enumerate() {
+            let noise = matches!(
+                kind,
+                Kind::BacaJuga | Kind::Foto | Kind::Penulis | Kind::Editor | Kind::PhotoEn
+            );
+            let group_size = 2 + k % 2;
+            let new_paragraph = k > 0 && (noise || in_group == 0 || in_group >= group_size);
+            if new_paragraph {
+                for (text, side) in [(&mut id, &bead.0), (&mut en, &bead.1)] {
+                    if !side.is_empty() && !text.is_empty() {
+                        text.push('\n');
+                    }
+                }
+                in_group = 0;
+            }
+            for &i in &bead.0 {
+                id.push_str(&self.id[i]);
+                id.push('\n');
+            }
+            for &j in &bead.1 {
+                en.push_str(&self.en[j]);
+                en.push('\n');
+            }
+            in_group = if noise { 0 } else { in_group + 1 };
+        }
+        (id, en)
+    }
+}
