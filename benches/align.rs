@@ -158,13 +158,13 @@ fn gold_set(gold: &[LadderBead]) -> HashSet<LadderBead> {
 
 fn print_table(runs: &[Run]) {
     println!(
-        "{:<26} {:>5} {:>6} {:>6} {:>7} {:>7} {:>7} {:>7} {:>8}",
+        "{:<33} {:>5} {:>6} {:>6} {:>7} {:>7} {:>7} {:>7} {:>8}",
         "benchmark", "docs", "gold", "test", "P", "R", "F1", "lax F1", "time s"
     );
     for run in runs {
         let r = run.report();
         println!(
-            "{:<26} {:>5} {:>6} {:>6} {:>7.3} {:>7.3} {:>7.3} {:>7.3} {:>8.2}",
+            "{:<33} {:>5} {:>6} {:>6} {:>7.3} {:>7.3} {:>7.3} {:>7.3} {:>8.2}",
             run.name,
             r.documents,
             run.gold.iter().map(Vec::len).sum::<usize>(),

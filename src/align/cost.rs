@@ -79,16 +79,22 @@ struct PairTable {
 
 impl PairTable {
     fn build(overlap: &Overlap, n: usize, m: usize, band: &Band, reach: usize) -> PairTable {
+        use rayon::prelude::*;
+        // Row i holds the pairs that beads starting at rows i-reach..=i may cover.
+        let rows: Vec<(usize, Vec<(u64, u64)>)> = (0..n)
+            .into_par_iter()
+            .map(|i| {
+                let (l, h) = band.span(i.saturating_sub(reach), i);
+                let (l, h) = (l.min(m), (h + reach).min(m));
+                (l, (l..h).map(|j| overlap.pair_masks(i, j)).collect())
+            })
+            .collect();
         let (mut lo, mut width, mut offset, mut masks) = (vec![], vec![], vec![], vec![]);
-        for i in 0..n {
-            // Beads starting at rows i-reach..=i may cover row i.
-            let (l, h) = band.span(i.saturating_sub(reach), i);
-            let l = l.min(m);
-            let h = (h + reach).min(m);
+        for (l, row) in rows {
             offset.push(masks.len());
             lo.push(l);
-            width.push(h - l);
-            masks.extend((l..h).map(|j| overlap.pair_masks(i, j)));
+            width.push(row.len());
+            masks.extend(row);
         }
         PairTable {
             lo,

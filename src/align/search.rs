@@ -83,26 +83,34 @@ pub struct Costs {
 }
 
 impl Costs {
+    /// Rows are priced in parallel: each is independent of the others.
     pub fn new(
         band: &Band,
         n: usize,
         types: &[(usize, usize)],
-        cost: &dyn Fn(usize, usize, usize, usize) -> f64,
+        cost: &(dyn Fn(usize, usize, usize, usize) -> f64 + Sync),
     ) -> Costs {
-        let mut table = vec![f32::INFINITY; band.cells() * types.len()];
-        for i in 0..=n {
-            for j in band.lo[i]..=band.hi[i] {
-                let here = band.index(i, j).expect("in band") * types.len();
-                for (t, &(a, b)) in types.iter().enumerate() {
-                    if a <= i && b <= j && band.index(i - a, j - b).is_some() {
-                        table[here + t] = cost(i - a, j - b, a, b) as f32;
+        use rayon::prelude::*;
+        let rows: Vec<Vec<f32>> = (0..=n)
+            .into_par_iter()
+            .map(|i| {
+                let mut row = Vec::with_capacity((band.hi[i] - band.lo[i] + 1) * types.len());
+                for j in band.lo[i]..=band.hi[i] {
+                    for &(a, b) in types {
+                        let inside = a <= i && b <= j && band.index(i - a, j - b).is_some();
+                        row.push(if inside {
+                            cost(i - a, j - b, a, b) as f32
+                        } else {
+                            f32::INFINITY
+                        });
                     }
                 }
-            }
-        }
+                row
+            })
+            .collect();
         Costs {
             types: types.to_vec(),
-            table,
+            table: rows.concat(),
         }
     }
 
