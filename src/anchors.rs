@@ -67,12 +67,20 @@ pub fn extract(sentence: &str) -> Vec<Anchor> {
     let mut out = Vec::new();
     for (i, (_, word)) in words(sentence).into_iter().enumerate() {
         let first = word.chars().next().unwrap_or(' ');
-        if first.is_ascii_digit() {
-            let keys = number_readings(word);
+        // `ke-45`, `tahun-2020`: a number after a hyphen.
+        let number = if first.is_ascii_digit() {
+            Some(word)
+        } else {
+            word.rsplit_once('-')
+                .map(|(_, tail)| tail)
+                .filter(|t| t.starts_with(|c: char| c.is_ascii_digit()))
+        };
+        if let Some(number) = number {
+            let keys = number_readings(number);
             if !keys.is_empty() {
                 out.push(Anchor {
                     kind: AnchorKind::Number,
-                    text: word.to_string(),
+                    text: number.to_string(),
                     keys,
                 });
             }
@@ -107,6 +115,11 @@ pub fn is_acronym(word: &str) -> bool {
 /// English conventions: `3.000` and `3,000` both read as `3000`; `2,5` and
 /// `2.5` as `2.5`; `10.30` and `10:30` as the time `10:30`.
 pub fn number_readings(token: &str) -> Vec<String> {
+    // `1.5-degree`, `1.4bn`, `45th`: the number is the leading digits and separators.
+    let end = token
+        .find(|c: char| !(c.is_ascii_digit() || matches!(c, '.' | ',' | ':')))
+        .unwrap_or(token.len());
+    let token = token[..end].trim_end_matches(['.', ',', ':']);
     let groups: Vec<&str> = token.split(['.', ',', ':']).collect();
     if groups
         .iter()
@@ -244,6 +257,11 @@ mod tests {
         );
         assert_eq!(r("007"), ["7"]);
         assert_eq!(r("1980s"), ["1980"]);
+        assert!(r("1.5-degree").contains(&"1.5".to_string()));
+        assert!(r("1.4bn").contains(&"1.4".to_string()));
+        assert_eq!(r("45th"), ["45"]);
+        let ordinal = extract("Presiden ke-45 itu");
+        assert_eq!(ordinal[0].keys, ["45"]);
     }
 
     #[test]

@@ -72,6 +72,13 @@ pub fn align_with_lexicon(
     cfg: &Config,
 ) -> Vec<Bead> {
     let mut beads = align::align(&src.sentences, &tgt.sentences, lexicon, cfg);
-    review::review(&mut beads, &src.sentences, &tgt.sentences);
+    let context = review::Context {
+        src: &src.sentences,
+        tgt: &tgt.sentences,
+        src_lang: &src.lang,
+        tgt_lang: &tgt.lang,
+        lexicon,
+    };
+    review::review(&mut beads, &context);
     beads
 }

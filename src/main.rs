@@ -12,7 +12,7 @@ use std::process::ExitCode;
 use clap::Parser;
 
 use cli::{AlignArgs, Cli, Command, EvalArgs, SplitArgs, SplitFormat};
-use selaras::output::{self, Aligned};
+use selaras::output::{self, Aligned, Format, Options};
 use selaras::{Config, Document, Error, Lang, Lexicon, Result, eval, text};
 
 fn main() -> ExitCode {
@@ -99,8 +99,18 @@ fn run_align(args: AlignArgs) -> Result<()> {
             .set(name.trim(), value.trim())
             .map_err(Error::Usage)?;
     }
-    let src = read_document(&args.src, args.src_lang, args.sentences)?;
-    let tgt = read_document(&args.tgt, args.tgt_lang, args.sentences)?;
+    let format = match (args.format, args.output.as_deref()) {
+        (Some(f), _) => f,
+        (None, Some(path)) => Format::from_path(path).unwrap_or(Format::Csv),
+        (None, None) => Format::Csv,
+    };
+    if format == Format::Xlsx && args.output.is_none() {
+        return Err(Error::Usage(
+            "xlsx is a binary format: give a file with -o pairs.xlsx".into(),
+        ));
+    }
+    let src = read_document(&args.src, args.src_lang.lang.clone(), args.sentences)?;
+    let tgt = read_document(&args.tgt, args.tgt_lang.lang.clone(), args.sentences)?;
     let mut lexicon = Lexicon::builtin_for(&src.lang, &tgt.lang);
     for path in &args.dict {
         let user = Lexicon::parse(&read_text(path)?).map_err(|(line, message)| Error::Parse {
@@ -111,16 +121,31 @@ fn run_align(args: AlignArgs) -> Result<()> {
         lexicon.extend(&user);
     }
     let beads = selaras::align_with_lexicon(&src, &tgt, &lexicon, &config);
-    let aligned = Aligned {
-        src: &src.sentences,
-        tgt: &tgt.sentences,
-        beads: &beads,
-    };
+    let min_score = args.min_score.unwrap_or(0.0);
+    let aligned = Aligned::new(&src.sentences, &tgt.sentences, &beads)
+        .only(|b| b.confidence >= min_score && (!args.only_flagged || !b.flags.is_empty()));
+    let mut options = Options::new(&src.lang, &tgt.lang);
+    options.excel = args.excel;
+    options.src_tag = args.src_lang.tag.clone();
+    options.tgt_tag = args.tgt_lang.tag.clone();
+    options.tmx_unaligned = args.tmx_unaligned;
+    options.title = format!(
+        "selaras: {} ↔ {}",
+        file_name(&args.src),
+        file_name(&args.tgt)
+    );
     write_output(args.output.as_deref(), |w| {
-        output::write(args.format, &aligned, w)
+        output::write(format, &aligned, &options, w)
     })?;
     eprintln!("selaras: {}", summary(&beads));
     Ok(())
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
 }
 
 /// `23 pairs (1-1: 19, 2-1: 1, 1-0: 3), 2 flagged, mean score 0.912`

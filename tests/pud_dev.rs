@@ -103,3 +103,44 @@ fn pud_dev_with_paragraphs() {
     );
     assert!(with >= STRICT_F1_FLOOR);
 }
+
+/// QA flags stay rare on pairs the aligner got right: a reviewer drowning in
+/// flags stops reading them.
+#[test]
+fn pud_dev_flags_are_rare_on_right_pairs() {
+    let Some(dir) = common::shared("data/ud-pud") else {
+        return;
+    };
+    let docs = pud_dev::build(&dir.join("id_pud-ud-test.conllu"), 1);
+    let (mut right, mut flagged) = (0usize, 0usize);
+    let mut by_code: std::collections::BTreeMap<&str, usize> = Default::default();
+    for doc in &docs {
+        let id = Document::new(doc.id.join("\n"), Lang::Id, true);
+        let en = Document::new(doc.en.join("\n"), Lang::En, true);
+        for bead in align_documents(&id, &en, &Config::default()) {
+            let ladder = (
+                bead.src.clone().collect::<Vec<_>>(),
+                bead.tgt.clone().collect::<Vec<_>>(),
+            );
+            if bead.src.len() == 1 && bead.tgt.len() == 1 && doc.gold.contains(&ladder) {
+                right += 1;
+                if !bead.flags.is_empty() {
+                    flagged += 1;
+                    for f in &bead.flags {
+                        *by_code.entry(f.code()).or_default() += 1;
+                    }
+                }
+            }
+        }
+    }
+    let share = flagged as f64 / right.max(1) as f64;
+    eprintln!(
+        "PUD dev: {flagged} of {right} right 1-1 pairs flagged ({:.1}%): {by_code:?}",
+        share * 100.0
+    );
+    assert!(
+        share < 0.10,
+        "{:.1}% of right 1-1 pairs are flagged",
+        share * 100.0
+    );
+}

@@ -1,25 +1,38 @@
-//! CSV for spreadsheets and scripts: RFC 4180, UTF-8, a header row.
+//! CSV and TSV for spreadsheets and scripts: RFC 4180, UTF-8, a header row;
+//! for Excel, a byte-order mark and CRLF so it reads Indonesian text right.
 
 use std::io::{self, Write};
 
-use super::{Aligned, index_range};
+use super::Aligned;
 
-pub const HEADER: [&str; 7] = [
-    "pair", "type", "src_idx", "tgt_idx", "source", "target", "score",
+pub const HEADER: [&str; 8] = [
+    "pair", "type", "src_idx", "tgt_idx", "source", "target", "score", "flags",
 ];
 
-pub fn write(aligned: &Aligned, out: &mut dyn Write) -> io::Result<()> {
-    let mut w = csv::Writer::from_writer(out);
+pub fn write(aligned: &Aligned, delimiter: u8, excel: bool, out: &mut dyn Write) -> io::Result<()> {
+    if excel {
+        out.write_all("\u{feff}".as_bytes())?;
+    }
+    let terminator = if excel {
+        csv::Terminator::CRLF
+    } else {
+        csv::Terminator::Any(b'\n')
+    };
+    let mut w = csv::WriterBuilder::new()
+        .delimiter(delimiter)
+        .terminator(terminator)
+        .from_writer(out);
     w.write_record(HEADER)?;
-    for (k, bead) in aligned.beads.iter().enumerate() {
+    for r in aligned.records() {
         w.write_record([
-            (k + 1).to_string(),
-            bead.kind(),
-            index_range(&bead.src),
-            index_range(&bead.tgt),
-            Aligned::join(aligned.src, &bead.src),
-            Aligned::join(aligned.tgt, &bead.tgt),
-            format!("{:.3}", bead.confidence),
+            r.pair.to_string(),
+            r.kind(),
+            r.src_idx(),
+            r.tgt_idx(),
+            r.source.clone(),
+            r.target.clone(),
+            r.score(),
+            r.flag_codes(),
         ])?;
     }
     w.flush()?;

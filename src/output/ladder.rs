@@ -5,7 +5,7 @@
 use std::io::{self, Write};
 use std::ops::Range;
 
-use crate::align::Bead;
+use super::Aligned;
 
 fn list(r: &Range<usize>) -> String {
     r.clone()
@@ -18,9 +18,9 @@ pub fn format_bead(src: &Range<usize>, tgt: &Range<usize>) -> String {
     format!("[{}]:[{}]", list(src), list(tgt))
 }
 
-pub fn write(beads: &[Bead], out: &mut dyn Write) -> io::Result<()> {
-    for b in beads {
-        writeln!(out, "{}", format_bead(&b.src, &b.tgt))?;
+pub fn write(aligned: &Aligned, out: &mut dyn Write) -> io::Result<()> {
+    for r in aligned.records() {
+        writeln!(out, "{}", format_bead(&r.bead.src, &r.bead.tgt))?;
     }
     out.flush()
 }

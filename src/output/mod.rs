@@ -2,12 +2,18 @@
 //! streams to any `Write` and knows nothing of how the beads were found.
 
 mod csv_out;
+mod html;
+mod jsonl;
 mod ladder;
+mod tmx;
+mod xlsx;
 
 use std::io::{self, Write};
 use std::ops::Range;
+use std::path::Path;
 
 use crate::align::Bead;
+use crate::lang::Lang;
 use crate::segment::Sentence;
 
 pub use ladder::{format_bead as ladder_line, parse as parse_ladder};
@@ -15,28 +21,160 @@ pub use ladder::{format_bead as ladder_line, parse as parse_ladder};
 /// Output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
-    /// One row per pair: pair,type,src_idx,tgt_idx,source,target,score
+    /// Spreadsheet rows: pair,type,src_idx,tgt_idx,source,target,score,flags
     Csv,
+    /// The same columns, tab-separated
+    Tsv,
+    /// One JSON object a pair, with flag notes
+    Jsonl,
+    /// TMX 1.4b translation memory for CAT tools (unaligned sentences left out)
+    Tmx,
+    /// Excel workbook: frozen header, wrapped text, flagged rows shaded
+    Xlsx,
+    /// A self-contained review page: both texts side by side, filters
+    Html,
     /// One bead a line, `[0, 1]:[0]`, 0-based sentence numbers
     Ladder,
 }
 
-/// An alignment ready to be written: the beads and the sentences they index.
+impl Format {
+    /// The format a file name asks for by its extension, if any.
+    pub fn from_path(path: &Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        Some(match ext.as_str() {
+            "csv" => Format::Csv,
+            "tsv" | "tab" => Format::Tsv,
+            "jsonl" | "ndjson" => Format::Jsonl,
+            "tmx" => Format::Tmx,
+            "xlsx" => Format::Xlsx,
+            "html" | "htm" => Format::Html,
+            "ladder" => Format::Ladder,
+            _ => return None,
+        })
+    }
+}
+
+/// How to write, beyond the format.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// CSV/TSV for Excel: a UTF-8 byte-order mark and CRLF line ends.
+    pub excel: bool,
+    /// Language tags for TMX `xml:lang` (e.g. `id-ID`); default the documents' languages.
+    pub src_tag: String,
+    pub tgt_tag: String,
+    /// Keep unaligned sentences in TMX (as units with one variant).
+    pub tmx_unaligned: bool,
+    /// Title of the HTML page.
+    pub title: String,
+}
+
+impl Options {
+    pub fn new(src: &Lang, tgt: &Lang) -> Options {
+        Options {
+            excel: false,
+            src_tag: src.code().to_string(),
+            tgt_tag: tgt.code().to_string(),
+            tmx_unaligned: false,
+            title: "selaras review".to_string(),
+        }
+    }
+}
+
+/// An alignment ready to be written: the beads, the sentences they index,
+/// and which beads to write.
 pub struct Aligned<'a> {
     pub src: &'a [Sentence],
     pub tgt: &'a [Sentence],
     pub beads: &'a [Bead],
+    keep: Vec<bool>,
 }
 
-impl Aligned<'_> {
-    /// The text of a range of source (or target) sentences, joined by a space.
-    fn join(sentences: &[Sentence], range: &Range<usize>) -> String {
-        sentences[range.clone()]
+/// One pair as the writers see it.
+pub struct Record<'a> {
+    /// 1-based number of the bead in the whole alignment (kept when rows are
+    /// filtered out, so reviewers can refer to it).
+    pub pair: usize,
+    pub bead: &'a Bead,
+    pub source: String,
+    pub target: String,
+}
+
+impl Record<'_> {
+    pub fn kind(&self) -> String {
+        self.bead.kind()
+    }
+
+    pub fn src_idx(&self) -> String {
+        index_range(&self.bead.src)
+    }
+
+    pub fn tgt_idx(&self) -> String {
+        index_range(&self.bead.tgt)
+    }
+
+    /// Flag codes separated by `;`.
+    pub fn flag_codes(&self) -> String {
+        self.bead
+            .flags
             .iter()
-            .map(|s| s.text.as_str())
+            .map(|f| f.code())
+            .collect::<Vec<_>>()
+            .join(";")
+    }
+
+    /// Flag notes, one sentence each, separated by a space.
+    pub fn notes(&self) -> String {
+        self.bead
+            .flags
+            .iter()
+            .map(|f| format!("{}: {}.", f.code(), f.note))
             .collect::<Vec<_>>()
             .join(" ")
     }
+
+    pub fn score(&self) -> String {
+        format!("{:.3}", self.bead.confidence)
+    }
+}
+
+impl<'a> Aligned<'a> {
+    pub fn new(src: &'a [Sentence], tgt: &'a [Sentence], beads: &'a [Bead]) -> Aligned<'a> {
+        Aligned {
+            src,
+            tgt,
+            beads,
+            keep: vec![true; beads.len()],
+        }
+    }
+
+    /// Write only the beads `keep` accepts (`--min-score`, `--only-flagged`).
+    pub fn only(mut self, keep: impl Fn(&Bead) -> bool) -> Aligned<'a> {
+        self.keep = self.beads.iter().map(keep).collect();
+        self
+    }
+
+    /// The kept pairs, in order.
+    pub fn records(&self) -> impl Iterator<Item = Record<'_>> {
+        self.beads
+            .iter()
+            .enumerate()
+            .filter(|(k, _)| self.keep[*k])
+            .map(|(k, bead)| Record {
+                pair: k + 1,
+                bead,
+                source: join(self.src, &bead.src),
+                target: join(self.tgt, &bead.tgt),
+            })
+    }
+}
+
+/// The text of a range of sentences, joined by a space.
+fn join(sentences: &[Sentence], range: &Range<usize>) -> String {
+    sentences[range.clone()]
+        .iter()
+        .map(|s| s.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// `4`, `4-5`, or empty for no sentence.
@@ -49,9 +187,19 @@ pub fn index_range(r: &Range<usize>) -> String {
 }
 
 /// Write `aligned` in `format`.
-pub fn write(format: Format, aligned: &Aligned, out: &mut dyn Write) -> io::Result<()> {
+pub fn write(
+    format: Format,
+    aligned: &Aligned,
+    options: &Options,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     match format {
-        Format::Csv => csv_out::write(aligned, out),
-        Format::Ladder => ladder::write(aligned.beads, out),
+        Format::Csv => csv_out::write(aligned, b',', options.excel, out),
+        Format::Tsv => csv_out::write(aligned, b'\t', options.excel, out),
+        Format::Jsonl => jsonl::write(aligned, out),
+        Format::Tmx => tmx::write(aligned, options, out),
+        Format::Xlsx => xlsx::write(aligned, out),
+        Format::Html => html::write(aligned, options, out),
+        Format::Ladder => ladder::write(aligned, out),
     }
 }

@@ -1,0 +1,41 @@
+//! JSON Lines: one object a pair, for scripts and corpus pipelines.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use super::Aligned;
+
+#[derive(Serialize)]
+struct Line<'a> {
+    pair: usize,
+    #[serde(rename = "type")]
+    kind: String,
+    src_idx: Vec<usize>,
+    tgt_idx: Vec<usize>,
+    source: &'a str,
+    target: &'a str,
+    score: f64,
+    flags: Vec<&'static str>,
+    notes: Vec<&'a str>,
+}
+
+pub fn write(aligned: &Aligned, out: &mut dyn Write) -> io::Result<()> {
+    for r in aligned.records() {
+        let line = Line {
+            pair: r.pair,
+            kind: r.kind(),
+            src_idx: r.bead.src.clone().collect(),
+            tgt_idx: r.bead.tgt.clone().collect(),
+            source: &r.source,
+            target: &r.target,
+            // Three decimals, as in the other formats.
+            score: (r.bead.confidence * 1000.0).round() / 1000.0,
+            flags: r.bead.flags.iter().map(|f| f.code()).collect(),
+            notes: r.bead.flags.iter().map(|f| f.note.as_str()).collect(),
+        };
+        serde_json::to_writer(&mut *out, &line).map_err(io::Error::other)?;
+        out.write_all(b"\n")?;
+    }
+    out.flush()
+}
