@@ -41,7 +41,7 @@ fn align_writes_csv_with_header_and_every_sentence() {
     assert_eq!(
         header,
         [
-            "pair", "type", "src_idx", "tgt_idx", "source", "target", "score"
+            "pair", "type", "src_idx", "tgt_idx", "source", "target", "score", "flags"
         ]
     );
     let (mut src_seen, mut tgt_seen) = (0, 0);
@@ -61,6 +61,17 @@ fn align_writes_csv_with_header_and_every_sentence() {
         assert_eq!(row[4].is_empty(), row[2].is_empty());
         let score: f64 = row[6].parse().unwrap();
         assert!((0.0..=1.0).contains(&score));
+        let codes: Vec<&str> = row[7].split(';').filter(|c| !c.is_empty()).collect();
+        assert!(
+            codes.iter().all(|c| selaras::review::FlagKind::ALL
+                .iter()
+                .any(|k| k.code() == *c)),
+            "{codes:?}"
+        );
+        assert_eq!(
+            row[4].is_empty() || row[5].is_empty(),
+            codes.contains(&"unaligned")
+        );
         src_seen += count(&row[2]);
         tgt_seen += count(&row[3]);
     }
