@@ -1,0 +1,145 @@
+//! QA flags on the project's corpora: every deliberate difference a corpus
+//! README names is flagged, every equivalence it names passes unflagged, and
+//! flags stay rare on the pairs the aligner got right.
+
+mod common;
+
+use common::{read, root, shared};
+use selaras::{Bead, Config, Document, Lang, align_documents};
+
+const CORPORA: [&str; 3] = ["banjir-semarang", "ekspor-nikel", "festival-film"];
+
+type Ladder = (Vec<usize>, Vec<usize>);
+
+/// The beads written `` `[a, b]:[c]` `` in the README section `heading`.
+fn listed(readme: &str, heading: &str) -> Vec<Ladder> {
+    let section = readme
+        .split(heading)
+        .nth(1)
+        .unwrap_or_else(|| panic!("no '{heading}' section"));
+    let section = section.split("\n#").next().unwrap_or("");
+    let mut out = Vec::new();
+    for piece in section.split('`').skip(1).step_by(2) {
+        if let Ok(mut beads) = selaras::eval::read_ladder(piece) {
+            if piece.starts_with('[') && piece.contains("]:[") {
+                out.append(&mut beads);
+            }
+        }
+    }
+    out
+}
+
+fn as_ladder(b: &Bead) -> Ladder {
+    (b.src.clone().collect(), b.tgt.clone().collect())
+}
+
+fn aligned(name: &str) -> Vec<Bead> {
+    let dir = root().join("corpora").join(name);
+    let id = Document::new(read(&dir.join("id.txt")), Lang::Id, false);
+    let en = Document::new(read(&dir.join("en.txt")), Lang::En, false);
+    align_documents(&id, &en, &Config::default())
+}
+
+#[test]
+fn deliberate_differences_are_flagged() {
+    for name in CORPORA {
+        let readme = read(&root().join("corpora").join(name).join("README.md"));
+        let beads = aligned(name);
+        let deliberate = listed(&readme, "### Deliberate differences");
+        assert!(
+            !deliberate.is_empty(),
+            "{name}: no deliberate differences listed"
+        );
+        for (src, tgt) in &deliberate {
+            let flagged = |pick: fn(&Bead) -> std::ops::Range<usize>, i: &usize| {
+                beads
+                    .iter()
+                    .any(|b| pick(b).contains(i) && !b.flags.is_empty())
+            };
+            for i in src {
+                assert!(
+                    flagged(|b| b.src.clone(), i),
+                    "{name}: source sentence {i} of {src:?}:{tgt:?} is in no flagged pair"
+                );
+            }
+            for j in tgt {
+                assert!(
+                    flagged(|b| b.tgt.clone(), j),
+                    "{name}: target sentence {j} of {src:?}:{tgt:?} is in no flagged pair"
+                );
+            }
+        }
+        eprintln!(
+            "{name}: {} deliberate differences, all flagged",
+            deliberate.len()
+        );
+    }
+}
+
+#[test]
+fn equivalences_pass_unflagged() {
+    for name in CORPORA {
+        let readme = read(&root().join("corpora").join(name).join("README.md"));
+        let beads = aligned(name);
+        for want in listed(&readme, "### Equivalences") {
+            let got = beads.iter().find(|b| as_ladder(b) == want);
+            let got = got.unwrap_or_else(|| panic!("{name}: {want:?} is not aligned so"));
+            let codes: Vec<&str> = got.flags.iter().map(|f| f.code()).collect();
+            assert!(codes.is_empty(), "{name}: {want:?} is flagged {codes:?}");
+        }
+    }
+}
+
+/// Fewer than one in ten right 1-1 pairs carry a flag, over the corpora and
+/// the seed article.
+#[test]
+fn flags_are_rare_on_right_pairs() {
+    let mut runs: Vec<(String, Vec<Bead>, Vec<Ladder>)> = CORPORA
+        .iter()
+        .map(|name| {
+            let gold = read(&root().join("corpora").join(name).join("gold.ladder"));
+            (
+                name.to_string(),
+                aligned(name),
+                selaras::eval::read_ladder(&gold).unwrap(),
+            )
+        })
+        .collect();
+    if let Some(seeds) = shared("seeds") {
+        let id = Document::new(
+            read(&seeds.join("000_f63ce8f85d825361.txt")),
+            Lang::Id,
+            false,
+        );
+        let en = Document::new(read(&root().join("corpora/seed/en.txt")), Lang::En, false);
+        let gold = read(&root().join("corpora/seed/gold.ladder"));
+        runs.push((
+            "seed".into(),
+            align_documents(&id, &en, &Config::default()),
+            selaras::eval::read_ladder(&gold).unwrap(),
+        ));
+    }
+    let (mut right, mut flagged) = (0, 0);
+    for (name, beads, gold) in &runs {
+        for b in beads
+            .iter()
+            .filter(|b| b.src.len() == 1 && b.tgt.len() == 1 && gold.contains(&as_ladder(b)))
+        {
+            right += 1;
+            if !b.flags.is_empty() {
+                flagged += 1;
+                eprintln!(
+                    "{name}: right pair {:?} flagged {:?}",
+                    as_ladder(b),
+                    b.flags
+                );
+            }
+        }
+    }
+    eprintln!("{flagged} of {right} right 1-1 pairs flagged");
+    assert!(right >= 60);
+    assert!(
+        flagged * 10 < right,
+        "{flagged} of {right} right 1-1 pairs flagged"
+    );
+}
