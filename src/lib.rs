@@ -20,6 +20,7 @@ pub mod error;
 pub mod eval;
 pub mod lang;
 pub mod lexicon;
+pub mod noise;
 pub mod output;
 pub mod review;
 pub mod segment;

@@ -42,6 +42,8 @@ pub struct Layout {
     pub chars: Vec<f64>,
     /// Paragraph number of each sentence.
     pub paragraph: Vec<usize>,
+    /// Whether each sentence is a noise line (`Baca juga: …`, a photo credit).
+    pub noise: Vec<bool>,
 }
 
 impl Layout {
@@ -52,6 +54,10 @@ impl Layout {
                 .map(|s| s.text.chars().count() as f64)
                 .collect(),
             paragraph: sentences.iter().map(|s| s.paragraph).collect(),
+            noise: sentences
+                .iter()
+                .map(|s| crate::noise::is_noise_line(&s.text))
+                .collect(),
         }
     }
 
@@ -123,6 +129,8 @@ pub struct BeadCost<'a> {
     /// Whether both sides have paragraphs to compare.
     paragraphs: bool,
     pairs: PairTable,
+    /// Cost of each noise line paired with prose.
+    noise_cost: f64,
     /// Cost of a paragraph break inside a bead (half of it for paragraph
     /// starts that disagree).
     paragraph_cost: f64,
@@ -157,6 +165,7 @@ impl<'a> BeadCost<'a> {
             pairs,
             skip_cost: cfg.skip_cost,
             paragraph_cost: cfg.paragraph_cost,
+            noise_cost: cfg.noise_cost,
             miss_rate: cfg.miss_rate,
         }
     }
@@ -172,6 +181,20 @@ impl<'a> BeadCost<'a> {
         prior(a, b) + self.length.cost(ls, lt) - evidence.covered
             + self.miss_rate * evidence.missed
             + self.paragraph_misfit(i, j, a, b)
+            + self.noise_misfit(i, j, a, b)
+    }
+
+    /// A noise line (`Baca juga: …`, `Foto: …`) pairs with a noise line of
+    /// the other side (`Photo: …`) or with nothing, not with prose.
+    fn noise_misfit(&self, i: usize, j: usize, a: usize, b: usize) -> f64 {
+        let src = self.src.noise[i..i + a].iter().filter(|&&n| n).count();
+        let tgt = self.tgt.noise[j..j + b].iter().filter(|&&n| n).count();
+        let unmatched = if src > 0 && tgt > 0 {
+            src.abs_diff(tgt)
+        } else {
+            src + tgt
+        };
+        self.noise_cost * unmatched as f64
     }
 
     /// Paragraphs as soft evidence: a bead rarely runs across a paragraph

@@ -34,6 +34,9 @@ pub struct Config {
     /// paragraphs; half of it where one side starts a paragraph and the other
     /// does not. Default 1.0.
     pub paragraph_cost: f64,
+    /// Cost of each noise line (`data/noise.txt`: `Baca juga: …`, photo
+    /// credits, bylines) in a pair whose other side has none. Default 3.0.
+    pub noise_cost: f64,
     /// Cost per unit of overlap weight (name, number, word) a bead leaves
     /// without a counterpart. Default 0.5.
     pub miss_rate: f64,
@@ -81,6 +84,7 @@ impl Config {
             "skip_cost" => self.skip_cost = num,
             "miss_rate" => self.miss_rate = num,
             "paragraph_cost" => self.paragraph_cost = num,
+            "noise_cost" => self.noise_cost = num,
             "band" => self.band = num as usize,
             "temperature" => self.temperature = num,
             "learn" if num == 0.0 => self.learn = None,
@@ -121,6 +125,7 @@ impl Default for Config {
             },
             skip_cost: 0.5,
             paragraph_cost: 1.0,
+            noise_cost: 3.0,
             miss_rate: 0.5,
             band: 16,
             temperature: 1.5,

@@ -1,0 +1,379 @@
+//! Every output format read back by an independent reader: CSV and TSV by a
+//! fresh `csv` reader, JSONL by serde_json, XLSX by calamine, TMX by
+//! translate-toolkit (the library behind Weblate and Pootle), and the HTML
+//! review page by headless Chromium.
+//!
+//! The last two need tools from outside Rust; `.ci/run` installs them. Where
+//! they are absent these tests print why and skip — except in CI (`CI` set),
+//! where a missing tool is a failure.
+
+mod common;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command as Process;
+
+use assert_cmd::Command;
+use common::root;
+use tempfile::TempDir;
+
+fn corpus(file: &str) -> String {
+    root()
+        .join("corpora/festival-film")
+        .join(file)
+        .display()
+        .to_string()
+}
+
+/// Align the festival corpus (it has every bead shape and flags) into `out`.
+fn align_to(out: &Path, extra: &[&str]) {
+    Command::cargo_bin("selaras")
+        .unwrap()
+        .args(["align", &corpus("id.txt"), &corpus("en.txt"), "-o"])
+        .arg(out)
+        .args(extra)
+        .assert()
+        .success();
+}
+
+/// The reference: pairs as JSONL says them.
+fn reference() -> Vec<serde_json::Value> {
+    let out = Command::cargo_bin("selaras")
+        .unwrap()
+        .args([
+            "align",
+            &corpus("id.txt"),
+            &corpus("en.txt"),
+            "--format",
+            "jsonl",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each JSONL line parses"))
+        .collect()
+}
+
+/// A tool from outside Rust, or None (skip) with the reason printed; in CI a
+/// missing tool fails the test.
+fn external(name: &str, probe: &mut Process) -> Option<()> {
+    let ok = probe.output().map(|o| o.status.success()).unwrap_or(false);
+    if ok {
+        return Some(());
+    }
+    let why = format!("{name} is not installed (.ci/run installs it)");
+    assert!(std::env::var_os("CI").is_none(), "{why}");
+    eprintln!("skipped: {why}");
+    None
+}
+
+#[test]
+fn jsonl_has_every_field() {
+    let rows = reference();
+    assert_eq!(rows.len(), 20);
+    for (k, r) in rows.iter().enumerate() {
+        assert_eq!(r["pair"].as_u64(), Some(k as u64 + 1));
+        for field in ["type", "source", "target"] {
+            assert!(r[field].is_string(), "{field} in {r}");
+        }
+        for field in ["src_idx", "tgt_idx", "flags", "notes"] {
+            assert!(r[field].is_array(), "{field} in {r}");
+        }
+        assert!((0.0..=1.0).contains(&r["score"].as_f64().unwrap()));
+        assert_eq!(
+            r["flags"].as_array().unwrap().len(),
+            r["notes"].as_array().unwrap().len()
+        );
+    }
+    assert!(
+        rows.iter()
+            .any(|r| r["flags"].as_array().unwrap().iter().any(|f| f == "merged"))
+    );
+}
+
+#[test]
+fn csv_tsv_and_excel_csv_read_back() {
+    let rows = reference();
+    let dir = TempDir::new().unwrap();
+    for (file, delimiter, excel) in [
+        ("p.csv", b',', false),
+        ("p.tsv", b'\t', false),
+        ("x.csv", b',', true),
+    ] {
+        let path = dir.path().join(file);
+        align_to(&path, if excel { &["--excel"] } else { &[] });
+        let bytes = fs::read(&path).unwrap();
+        let body = if excel {
+            assert!(
+                bytes.starts_with("\u{feff}".as_bytes()),
+                "--excel writes a BOM"
+            );
+            assert!(
+                bytes.windows(2).any(|w| w == b"\r\n"),
+                "--excel writes CRLF"
+            );
+            &bytes[3..]
+        } else {
+            assert!(!bytes.contains(&b'\r'), "plain output has LF line ends");
+            &bytes[..]
+        };
+        let mut reader = csv::ReaderBuilder::new()
+            .delimiter(delimiter)
+            .from_reader(body);
+        let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+        assert_eq!(header.last().map(String::as_str), Some("flags"));
+        let records: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+        assert_eq!(records.len(), rows.len(), "{file}");
+        for (rec, want) in records.iter().zip(&rows) {
+            assert_eq!(&rec[4], want["source"].as_str().unwrap(), "{file}");
+            assert_eq!(&rec[5], want["target"].as_str().unwrap(), "{file}");
+            let flags: Vec<&str> = want["flags"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|f| f.as_str().unwrap())
+                .collect();
+            assert_eq!(&rec[7], flags.join(";"), "{file}");
+        }
+    }
+}
+
+#[test]
+fn filters_cut_the_output() {
+    let rows = reference();
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join("flagged.jsonl");
+    align_to(&path, &["--only-flagged"]);
+    let kept: Vec<serde_json::Value> = fs::read_to_string(&path)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let want: Vec<&serde_json::Value> = rows
+        .iter()
+        .filter(|r| !r["flags"].as_array().unwrap().is_empty())
+        .collect();
+    assert_eq!(kept.len(), want.len());
+    assert!(
+        kept.iter().zip(want).all(|(a, b)| a["pair"] == b["pair"]),
+        "pair numbers are kept"
+    );
+    align_to(&path, &["--min-score", "0.99"]);
+    let text = fs::read_to_string(&path).unwrap();
+    assert!(text.lines().all(|l| {
+        serde_json::from_str::<serde_json::Value>(l).unwrap()["score"]
+            .as_f64()
+            .unwrap()
+            >= 0.99
+    }));
+    assert!(text.lines().count() < rows.len());
+}
+
+#[test]
+fn xlsx_reads_back_in_calamine() {
+    use calamine::{Data, Reader, Xlsx, open_workbook};
+    let rows = reference();
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join("pairs.xlsx");
+    align_to(&path, &[]);
+    let mut book: Xlsx<_> = open_workbook(&path).expect("calamine opens the workbook");
+    let sheet = book.worksheet_range("pairs").expect("a 'pairs' sheet");
+    let all: Vec<&[Data]> = sheet.rows().collect();
+    assert_eq!(all[0][4], Data::String("source".into()));
+    assert_eq!(all[0][8], Data::String("notes".into()));
+    assert_eq!(all.len(), rows.len() + 1);
+    for (row, want) in all[1..].iter().zip(&rows) {
+        // An empty cell reads back as Empty: compare the text.
+        assert_eq!(row[4].to_string(), want["source"].as_str().unwrap());
+        assert_eq!(row[5].to_string(), want["target"].as_str().unwrap());
+        match &row[6] {
+            Data::Float(score) => assert!((score - want["score"].as_f64().unwrap()).abs() < 1e-9),
+            other => panic!("score should be a number, found {other:?}"),
+        }
+    }
+}
+
+#[test]
+fn tmx_loads_in_translate_toolkit() {
+    let rows = reference();
+    let probe = &mut Process::new("python3");
+    probe.args(["-c", "import translate.storage.tmx"]);
+    if external(
+        "translate-toolkit (python3 -m pip install translate-toolkit)",
+        probe,
+    )
+    .is_none()
+    {
+        return;
+    }
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join("memory.tmx");
+    align_to(&path, &["--src-lang", "id-ID", "--tgt-lang", "en-US"]);
+    let text = fs::read_to_string(&path).unwrap();
+    for needed in [
+        "creationtool=\"selaras\"",
+        "segtype=\"sentence\"",
+        "srclang=\"id-ID\"",
+        "datatype=\"plaintext\"",
+        "xml:lang=\"en-US\"",
+        "type=\"x-selaras-score\"",
+    ] {
+        assert!(text.contains(needed), "TMX lacks {needed}");
+    }
+    let script = r#"
+import json, sys
+from translate.storage import tmx
+with open(sys.argv[1], "rb") as f:
+    store = tmx.tmxfile(f, sourcelanguage="id-ID", targetlanguage="en-US")
+units = [u for u in store.units if not u.isheader()]
+print(json.dumps([[u.source, u.target, u.getid()] for u in units]))
+"#;
+    let out = Process::new("python3")
+        .args(["-c", script])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "translate-toolkit failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let units: Vec<(String, String, String)> = serde_json::from_slice(&out.stdout).unwrap();
+    let aligned: Vec<&serde_json::Value> = rows
+        .iter()
+        .filter(|r| r["source"] != "" && r["target"] != "")
+        .collect();
+    assert_eq!(
+        units.len(),
+        aligned.len(),
+        "one unit per aligned pair; unaligned sentences left out"
+    );
+    for ((source, target, _), want) in units.iter().zip(aligned) {
+        assert_eq!(source, want["source"].as_str().unwrap());
+        assert_eq!(target, want["target"].as_str().unwrap());
+    }
+}
+
+#[test]
+fn tmx_escapes_markup() {
+    let dir = TempDir::new().unwrap();
+    fs::write(
+        dir.path().join("a.txt"),
+        "Harga <naik> & \"turun\" 'lagi' 3.000\n",
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join("b.txt"),
+        "Prices <rose> & \"fell\" 'again' 3,000\n",
+    )
+    .unwrap();
+    let out = Command::cargo_bin("selaras")
+        .unwrap()
+        .current_dir(dir.path())
+        .args(["align", "a.txt", "b.txt", "--sentences", "--format", "tmx"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("Prices &lt;rose&gt; &amp; &quot;fell&quot; &apos;again&apos; 3,000"),
+        "{text}"
+    );
+}
+
+fn chromium() -> Option<PathBuf> {
+    let path = ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
+        .into_iter()
+        .map(PathBuf::from)
+        .find(|p| p.exists());
+    let mut probe = Process::new(path.clone().unwrap_or_else(|| "chromium".into()));
+    probe.arg("--version");
+    external("chromium (apt-get install chromium)", &mut probe)?;
+    path.or_else(|| Some("chromium".into()))
+}
+
+fn run_chromium(browser: &Path, profile: &Path, args: &[String]) -> std::process::Output {
+    Process::new(browser)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--hide-scrollbars",
+        ])
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .args(args)
+        .output()
+        .expect("chromium runs")
+}
+
+#[test]
+fn html_review_page_works_in_chromium() {
+    let rows = reference();
+    let Some(browser) = chromium() else { return };
+    let dir = TempDir::new().unwrap();
+    let page = dir.path().join("review.html");
+    align_to(&page, &[]);
+    let html = fs::read_to_string(&page).unwrap();
+    assert!(
+        !html.contains("http://") && !html.contains("https://"),
+        "the page needs no network"
+    );
+    let url = format!("file://{}", page.display());
+
+    // Opened with #flagged, the filter hides every unflagged pair.
+    let out = run_chromium(
+        &browser,
+        &dir.path().join("profile1"),
+        &["--dump-dom".into(), format!("{url}#flagged")],
+    );
+    let dom = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        dom.contains("<tbody>"),
+        "chromium rendered the page: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let flagged = rows
+        .iter()
+        .filter(|r| !r["flags"].as_array().unwrap().is_empty())
+        .count();
+    let row_tags: Vec<&str> = dom
+        .split("<tr id=\"p")
+        .skip(1)
+        .map(|r| r.split('>').next().unwrap())
+        .collect();
+    assert_eq!(row_tags.len(), rows.len());
+    for tag in &row_tags {
+        let unflagged = tag.contains("data-flags=\"\"");
+        assert_eq!(tag.contains("hidden"), unflagged, "row {tag}");
+    }
+    assert!(
+        dom.contains(&format!("<b id=\"shown\">{flagged}</b>")),
+        "the count shows {flagged} pairs"
+    );
+
+    // Unfiltered, nothing is hidden; a screenshot is taken.
+    let shot = dir.path().join("review.png");
+    let out = run_chromium(
+        &browser,
+        &dir.path().join("profile2"),
+        &[
+            format!("--screenshot={}", shot.display()),
+            "--window-size=1280,900".into(),
+            url,
+        ],
+    );
+    let png = fs::read(&shot)
+        .unwrap_or_else(|_| panic!("no screenshot: {}", String::from_utf8_lossy(&out.stderr)));
+    assert!(
+        png.starts_with(b"\x89PNG") && png.len() > 20_000,
+        "a real screenshot ({} bytes)",
+        png.len()
+    );
+}
