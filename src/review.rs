@@ -93,7 +93,8 @@ pub struct Context<'a> {
 pub fn review(beads: &mut [Bead], cx: &Context) {
     let reverse = cx.lexicon.reversed();
     let lengths = LengthNorm::fit(beads, cx);
-    for bead in beads.iter_mut() {
+    use rayon::prelude::*;
+    beads.par_iter_mut().for_each(|bead| {
         let src = join(cx.src, &bead.src);
         let tgt = join(cx.tgt, &bead.tgt);
         let mut flags = Vec::new();
@@ -183,7 +184,7 @@ pub fn review(beads: &mut [Bead], cx: &Context) {
         }
         flags.sort_by_key(|f| f.kind);
         bead.flags = flags;
-    }
+    });
 }
 
 fn join(sentences: &[Sentence], range: &std::ops::Range<usize>) -> String {
@@ -609,7 +610,15 @@ fn untranslated(src: &str, tgt: &str) -> bool {
         .iter()
         .filter(|(_, w)| w.chars().count() >= 3 && w.chars().next().is_some_and(char::is_lowercase))
         .count();
-    prose_words >= 3 && normalized_levenshtein(&src.to_lowercase(), &tgt.to_lowercase()) >= 0.85
+    if prose_words < 3 {
+        return false;
+    }
+    // Cheap first: most source words must recur in the target at all.
+    let (src, tgt) = (src.to_lowercase(), tgt.to_lowercase());
+    let tgt_words: HashSet<&str> = tgt.split_whitespace().collect();
+    let src_words: Vec<&str> = src.split_whitespace().collect();
+    let shared = src_words.iter().filter(|w| tgt_words.contains(*w)).count();
+    shared * 2 >= src_words.len() && normalized_levenshtein(&src, &tgt) >= 0.85
 }
 
 /// The spread of target/source length among the document's pairs, to flag
