@@ -129,23 +129,12 @@ fn run_align(args: AlignArgs) -> Result<()> {
     options.src_tag = args.src_lang.tag.clone();
     options.tgt_tag = args.tgt_lang.tag.clone();
     options.tmx_unaligned = args.tmx_unaligned;
-    options.title = format!(
-        "selaras: {} ↔ {}",
-        file_name(&args.src),
-        file_name(&args.tgt)
-    );
+    options.title = format!("selaras: {} ↔ {}", args.src.display(), args.tgt.display());
     write_output(args.output.as_deref(), |w| {
         output::write(format, &aligned, &options, w)
     })?;
     eprintln!("selaras: {}", summary(&beads));
     Ok(())
-}
-
-fn file_name(path: &Path) -> String {
-    path.file_name().map_or_else(
-        || path.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    )
 }
 
 /// `23 pairs (1-1: 19, 2-1: 1, 1-0: 3), 2 flagged, mean score 0.912`
