@@ -114,38 +114,22 @@ pub fn review(beads: &mut [Bead], cx: &Context) {
         } else {
             let src_side = Side::new(&cx.src[bead.src.clone()], cx.lexicon);
             let tgt_side = Side::new(&cx.tgt[bead.tgt.clone()], &reverse);
-            for (from, to, from_lang, to_lang) in [
+            let directions = [
                 (&src_side, &tgt_side, cx.src_lang, cx.tgt_lang),
                 (&tgt_side, &src_side, cx.tgt_lang, cx.src_lang),
-            ] {
-                let lost = from.numbers_missing_in(to);
-                if !lost.is_empty() {
-                    flag(
-                        FlagKind::NumberMismatch,
-                        format!(
-                            "{} in the {} not found in the {}",
-                            lost.join(", "),
-                            language_name(from_lang),
-                            language_name(to_lang)
-                        ),
-                    );
-                }
-            }
-            for (from, to, from_lang, to_lang) in [
-                (&src_side, &tgt_side, cx.src_lang, cx.tgt_lang),
-                (&tgt_side, &src_side, cx.tgt_lang, cx.src_lang),
-            ] {
-                let lost = from.names_missing_in(to);
-                if !lost.is_empty() {
-                    flag(
-                        FlagKind::NameMissing,
-                        format!(
-                            "{} in the {} not found in the {}",
-                            lost.join(", "),
-                            language_name(from_lang),
-                            language_name(to_lang)
-                        ),
-                    );
+            ];
+            type Check = fn(&Side, &Side) -> Vec<String>;
+            let checks: [(FlagKind, Check); 2] = [
+                (FlagKind::NumberMismatch, |from, to| from.numbers_missing_in(to)),
+                (FlagKind::NameMissing, |from, to| from.names_missing_in(to)),
+            ];
+            for (kind, missing_in) in checks {
+                for (from, to, from_lang, to_lang) in directions {
+                    let lost = missing_in(from, to);
+                    if !lost.is_empty() {
+                        let (from_lang, to_lang) = (language_name(from_lang), language_name(to_lang));
+                        flag(kind, format!("{} in the {from_lang} not found in the {to_lang}", lost.join(", ")));
+                    }
                 }
             }
             if let Some(note) = lengths.misfit(&src, &tgt) {
