@@ -50,63 +50,65 @@ pub struct Config {
     pub learn: Option<LearnConfig>,
 }
 
+/// How `--set NAME=VALUE` changes one tunable.
+type Setter = fn(&mut Config, f64);
+
+/// Every tunable `Config::set` knows, by name: the one list of them.
+const SETTERS: &[(&str, Setter)] = &[
+    ("max_side", |c, v| c.max_side = (v as usize).clamp(1, 8)),
+    ("length_variance", |c, v| c.length_variance = v),
+    ("number", |c, v| c.weights.number = v),
+    ("name", |c, v| c.weights.name = v),
+    ("word", |c, v| c.weights.word = v),
+    ("cognate", |c, v| c.weights.cognate = v),
+    ("punct", |c, v| c.weights.punct = v),
+    ("word_expectation", |c, v| c.weights.word_expectation = v),
+    ("skip_cost", |c, v| c.skip_cost = v),
+    ("paragraph_cost", |c, v| c.paragraph_cost = v),
+    ("noise_cost", |c, v| c.noise_cost = v),
+    ("miss_rate", |c, v| c.miss_rate = v),
+    ("band", |c, v| c.band = v as usize),
+    ("temperature", |c, v| c.temperature = v),
+    ("learn", |c, v| {
+        c.learn = if v == 0.0 {
+            None
+        } else {
+            c.learn.or(Config::default().learn)
+        }
+    }),
+    ("learn_count", |c, v| c.learning().min_count = v as usize),
+    ("learn_dice", |c, v| c.learning().min_dice = v),
+    ("learn_confidence", |c, v| c.learning().min_confidence = v),
+];
+
 impl Config {
     /// Names of the tunables `set` accepts.
-    pub const TUNABLES: &'static [&'static str] = &[
-        "max_side",
-        "length_variance",
-        "number",
-        "name",
-        "word",
-        "cognate",
-        "punct",
-        "skip_cost",
-        "miss_rate",
-        "band",
-        "temperature",
-    ];
+    pub fn tunables() -> impl Iterator<Item = &'static str> {
+        SETTERS.iter().map(|(name, _)| *name)
+    }
 
     /// Set one tunable by name (`--set name=value` on the command line).
     pub fn set(&mut self, name: &str, value: &str) -> Result<(), String> {
+        let Some((_, setter)) = SETTERS.iter().find(|(n, _)| *n == name) else {
+            let known: Vec<&str> = Config::tunables().collect();
+            return Err(format!(
+                "--set {name}: unknown setting; known: {}",
+                known.join(", ")
+            ));
+        };
         let num: f64 = value
             .parse()
-            .map_err(|_| format!("--set {name}={value}: the value must be a number"))?;
-        let w = &mut self.weights;
-        match name {
-            "max_side" => self.max_side = (num as usize).clamp(1, 8),
-            "length_variance" => self.length_variance = num,
-            "number" => w.number = num,
-            "name" => w.name = num,
-            "word" => w.word = num,
-            "cognate" => w.cognate = num,
-            "punct" => w.punct = num,
-            "word_expectation" => w.word_expectation = num,
-            "skip_cost" => self.skip_cost = num,
-            "miss_rate" => self.miss_rate = num,
-            "paragraph_cost" => self.paragraph_cost = num,
-            "noise_cost" => self.noise_cost = num,
-            "band" => self.band = num as usize,
-            "temperature" => self.temperature = num,
-            "learn" if num == 0.0 => self.learn = None,
-            "learn" => self.learn = self.learn.or(Config::default().learn),
-            "learn_count" | "learn_dice" | "learn_confidence" => {
-                let l = self
-                    .learn
-                    .get_or_insert(Config::default().learn.expect("default learns"));
-                match name {
-                    "learn_count" => l.min_count = num as usize,
-                    "learn_dice" => l.min_dice = num,
-                    _ => l.min_confidence = num,
-                }
-            }
-            _ => {
-                return Err(format!(
-                    "--set {name}: unknown setting; known: {}",
-                    Self::TUNABLES.join(", ")
-                ));
-            }
-        }
+            .ok()
+            .filter(|v: &f64| v.is_finite())
+            .ok_or_else(|| format!("--set {name}={value}: the value must be a number"))?;
+        setter(self, num);
         Ok(())
+    }
+
+    /// The self-training settings, switched on with their defaults if off.
+    fn learning(&mut self) -> &mut LearnConfig {
+        self.learn
+            .get_or_insert(Config::default().learn.expect("default learns"))
     }
 }
 
@@ -236,5 +238,27 @@ fn align_once(
                 flags: Vec::new(),
             })
             .collect();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_tunable_can_be_set() {
+        for name in Config::tunables() {
+            let mut c = Config::default();
+            c.set(name, "2").unwrap_or_else(|e| panic!("{e}"));
+        }
+        let mut c = Config::default();
+        c.set("skip_cost", "1.25").unwrap();
+        assert_eq!(c.skip_cost, 1.25);
+        c.set("learn", "0").unwrap();
+        assert!(c.learn.is_none());
+        c.set("learn_dice", "0.7").unwrap();
+        assert_eq!(c.learn.map(|l| l.min_dice), Some(0.7));
+        assert!(c.set("nonsense", "1").unwrap_err().contains("skip_cost"));
+        assert!(c.set("skip_cost", "abc").is_err());
     }
 }
