@@ -2,11 +2,13 @@
 //!
 //! cost(bead) = type prior + length misfit − covered overlap weight
 //!              + miss rate × uncovered overlap weight
+//!              + paragraph misfit + noise misfit
 //!
 //! All terms are in nats (negative log-probabilities, or log-odds for the
 //! overlap), so they add up and a lower cost is a likelier bead. A bead claims
 //! its sides translate each other, so a name or number left without a
-//! counterpart counts against it. Deletions and insertions claim nothing and
+//! counterpart counts against it, and so do a paragraph break inside it or a
+//! credit line paired with prose. Deletions and insertions claim nothing and
 //! pay a fixed price instead.
 
 use super::Config;
