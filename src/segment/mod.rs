@@ -162,8 +162,7 @@ pub fn split_paragraph(para: &str, rules: &Rules) -> Vec<Range<usize>> {
         } else if next_word.chars().next().is_some_and(char::is_lowercase) {
             // `pertemuan bersama. konferensi pers`: a lower-case word continues the sentence.
             false
-        } else if first == '…' || para[marks_end - 1..].starts_with("...") && marks_end - mark == 3
-        {
+        } else if matches!(&para[mark..marks_end], "..." | "…") {
             // An ellipsis with a space before it marks an omission inside a
             // sentence (`kredit … Meskipun`); one glued to a word may end it.
             !para[..mark].ends_with(char::is_whitespace)
