@@ -162,9 +162,10 @@ pub fn split_paragraph(para: &str, rules: &Rules) -> Vec<Range<usize>> {
         } else if next_word.chars().next().is_some_and(char::is_lowercase) {
             // `pertemuan bersama. konferensi pers`: a lower-case word continues the sentence.
             false
-        } else if matches!(&para[mark..marks_end], "..." | "…") {
-            // An ellipsis with a space before it marks an omission inside a
-            // sentence (`kredit … Meskipun`); one glued to a word may end it.
+        } else if &para[mark..marks_end] == "…" {
+            // A typographic ellipsis with a space before it marks an omission
+            // inside a (quoted) sentence: `kredit … Meskipun`. Three periods
+            // end one as a trailing-off does: `her ... In Hong Kong`.
             !para[..mark].ends_with(char::is_whitespace)
         } else if single_period {
             period_breaks(para, start, mark, next_word, rules)
