@@ -4,6 +4,7 @@
 //! decoded input, and the sentences of a paragraph, joined, give it back
 //! (whitespace between them aside).
 
+mod lists;
 mod rules;
 
 use std::ops::Range;
@@ -122,6 +123,7 @@ fn skip_while(s: &str, mut at: usize, keep: impl Fn(char) -> bool) -> usize {
 /// between is never decoded, which keeps the splitter fast.
 pub fn split_paragraph(para: &str, rules: &Rules) -> Vec<Range<usize>> {
     let bytes = para.as_bytes();
+    let items = lists::items(para);
     let mut spans = Vec::new();
     let mut start = 0;
     let mut pos = 0;
@@ -135,7 +137,19 @@ pub fn split_paragraph(para: &str, rules: &Rules) -> Vec<Range<usize>> {
             pos = mark + first.len_utf8();
             continue;
         }
-        let marks_end = skip_while(para, mark, is_terminal);
+        if items.markers.iter().any(|m| m.contains(&mark)) {
+            // `2.` of `2. The second item`
+            pos = mark + 1;
+            continue;
+        }
+        let mut marks_end = skip_while(para, mark, is_terminal);
+        // A spaced ellipsis `. . .` (four dots when it also ends the sentence).
+        let mut dots = usize::from(first == '.');
+        while first == '.' && para[marks_end..].starts_with(" .") {
+            marks_end += 2;
+            dots += 1;
+        }
+        let spaced = dots > 1 && para[mark..marks_end].contains(' ');
         let single_period = first == '.' && marks_end == mark + 1;
         let end = skip_while(para, marks_end, is_closer);
         pos = end;
@@ -156,17 +170,22 @@ pub fn split_paragraph(para: &str, rules: &Rules) -> Vec<Range<usize>> {
         }
         let word_pos = skip_while(para, next, |c| is_opener(c) || c.is_whitespace());
         let next_word = word_at(para, word_pos);
-        let breaks = if is_letter_item(para, word_pos) {
-            // `… ujian. b. Peserta …`: a lettered list item starts here.
+        let omission_before = para[..mark].ends_with(char::is_whitespace);
+        let breaks = if items.starts.contains(&word_pos) {
             true
         } else if next_word.chars().next().is_some_and(char::is_lowercase) {
             // `pertemuan bersama. konferensi pers`: a lower-case word continues the sentence.
             false
-        } else if &para[mark..marks_end] == "…" {
-            // A typographic ellipsis with a space before it marks an omission
-            // inside a (quoted) sentence: `kredit … Meskipun`. Three periods
-            // end one as a trailing-off does: `her ... In Hong Kong`.
-            !para[..mark].ends_with(char::is_whitespace)
+        } else if para[..mark].ends_with(['[', '(']) {
+            // `[...]`: words left out of a quotation.
+            false
+        } else if &para[mark..marks_end] == "…" || spaced && dots == 3 {
+            // A typographic or spaced ellipsis with a space before it marks
+            // an omission inside a (quoted) sentence: `kredit … Meskipun`,
+            // `the thing is . . . I didn't`. Three periods end one as a
+            // trailing-off does: `her ... In Hong Kong`; so do four spaced
+            // ones (an ellipsis and a full stop).
+            !omission_before
         } else if single_period {
             period_breaks(para, start, mark, next_word, rules)
         } else {
@@ -180,8 +199,21 @@ pub fn split_paragraph(para: &str, rules: &Rules) -> Vec<Range<usize>> {
     if start < para.len() {
         spans.push(start..para.len());
     }
-    spans
-        .into_iter()
+    // Each list item starts a sentence, end mark or not.
+    let mut cut = Vec::with_capacity(spans.len());
+    for span in spans {
+        let mut from = span.start;
+        for &s in items
+            .starts
+            .iter()
+            .filter(|&&s| s > span.start && s < span.end)
+        {
+            cut.push(from..s);
+            from = s;
+        }
+        cut.push(from..span.end);
+    }
+    cut.into_iter()
         .map(|r| trim_span(para, r))
         .filter(|r| !r.is_empty())
         .collect()
@@ -239,15 +271,6 @@ fn period_breaks(para: &str, start: usize, mark: usize, next_word: &str, rules: 
         && (token.chars().all(|c| c.is_ascii_digit()) && token.len() <= 3
             || token.chars().count() == 1 && token.chars().all(char::is_alphabetic));
     !list_marker
-}
-
-/// `b. ` or `c) `: a lower-case letter list marker at byte `at`.
-fn is_letter_item(s: &str, at: usize) -> bool {
-    let mut cs = s[at.min(s.len())..].chars();
-    matches!(
-        (cs.next(), cs.next(), cs.next()),
-        (Some(l), Some('.' | ')'), Some(w)) if l.is_lowercase() && w.is_whitespace()
-    )
 }
 
 /// `L`, `L.P`, `J.R.R`: one-letter capitals joined by periods (the last period
