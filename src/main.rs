@@ -186,7 +186,7 @@ fn run_split(args: SplitArgs) -> Result<()> {
 }
 
 fn run_eval(args: EvalArgs) -> Result<()> {
-    if args.files.len() % 2 != 0 {
+    if !args.files.len().is_multiple_of(2) {
         return Err(Error::Usage(
             "eval takes GOLD TEST pairs; an odd number of files was given".into(),
         ));

@@ -5,7 +5,6 @@
 
 mod common;
 #[path = "common/pud_dev.rs"]
-#[allow(dead_code)]
 mod pud_dev;
 
 use selaras::eval;

@@ -20,10 +20,11 @@ fn listed(readme: &str, heading: &str) -> Vec<Ladder> {
     let section = section.split("\n#").next().unwrap_or("");
     let mut out = Vec::new();
     for piece in section.split('`').skip(1).step_by(2) {
-        if let Ok(mut beads) = selaras::eval::read_ladder(piece) {
-            if piece.starts_with('[') && piece.contains("]:[") {
-                out.append(&mut beads);
-            }
+        if let Ok(mut beads) = selaras::eval::read_ladder(piece)
+            && piece.starts_with('[')
+            && piece.contains("]:[")
+        {
+            out.append(&mut beads);
         }
     }
     out

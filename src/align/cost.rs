@@ -211,6 +211,8 @@ impl<'a> BeadCost<'a> {
     }
 
     /// What the overlap says of the bead source `i..i+a`, target `j..j+b`.
+    // Indexing keeps each mask next to the sentence number it belongs to.
+    #[allow(clippy::needless_range_loop)]
     pub fn overlap_evidence(&self, i: usize, j: usize, a: usize, b: usize) -> Evidence {
         let mut src_masks = [0u64; 8];
         let mut tgt_masks = [0u64; 8];

@@ -20,7 +20,7 @@ impl Band {
         let mut lo = Vec::with_capacity(n + 1);
         let mut hi = Vec::with_capacity(n + 1);
         for i in 0..=n {
-            let centre = if n == 0 { 0 } else { (i * m + n / 2) / n };
+            let centre = (i * m + n / 2).checked_div(n).unwrap_or(0);
             lo.push(centre.saturating_sub(half_width));
             hi.push((centre + half_width).min(m));
         }
@@ -198,10 +198,10 @@ pub fn posteriors(
                 if a > i || b > j {
                     continue;
                 }
-                if let Some(prev) = band.index(i - a, j - b) {
-                    if fwd[prev].is_finite() {
-                        terms.push(fwd[prev] - costs.at(here, t) / temperature);
-                    }
+                if let Some(prev) = band.index(i - a, j - b)
+                    && fwd[prev].is_finite()
+                {
+                    terms.push(fwd[prev] - costs.at(here, t) / temperature);
                 }
             }
             fwd[here] = log_sum_exp(&terms);
@@ -219,10 +219,10 @@ pub fn posteriors(
                 if i + a > n || j + b > m {
                     continue;
                 }
-                if let Some(next) = band.index(i + a, j + b) {
-                    if bwd[next].is_finite() {
-                        terms.push(bwd[next] - costs.at(next, t) / temperature);
-                    }
+                if let Some(next) = band.index(i + a, j + b)
+                    && bwd[next].is_finite()
+                {
+                    terms.push(bwd[next] - costs.at(next, t) / temperature);
                 }
             }
             bwd[band.index(i, j).expect("in band")] = log_sum_exp(&terms);

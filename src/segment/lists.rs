@@ -88,10 +88,11 @@ pub fn items(para: &str) -> Items {
             _ => (at, token),
         };
         let after_bullet = body_at > at || k > 0 && tokens[k - 1].1.chars().all(is_bullet);
-        if let Some(b) = bullet {
-            if k > 0 && token.starts_with(b) {
-                out.starts.push(at);
-            }
+        if let Some(b) = bullet
+            && k > 0
+            && token.starts_with(b)
+        {
+            out.starts.push(at);
         }
         let Some(m) = marker(body) else { continue };
         let opens = k == 0 && m.value == 1;
