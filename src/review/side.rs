@@ -1,191 +1,11 @@
-//! Review: QA flags on each bead, for the translator who checks the result.
-//! It looks at the beads the aligner chose and never changes them.
-//!
-//! Each flag has a short code (for CSV and filters) and a note saying what
-//! to look at, in words a reviewer reads without the manual.
+//! One side of a pair as the checks read it — its numbers, dates, names and
+//! words — and what the other side lacks of them.
 
 use std::collections::HashSet;
 
-use strsim::normalized_levenshtein;
-
-use crate::align::Bead;
 use crate::anchors::{self, Anchor, AnchorKind, similar_names};
-use crate::lang::Lang;
 use crate::lexicon::Lexicon;
 use crate::segment::Sentence;
-
-/// What a flag is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum FlagKind {
-    /// One side of the bead is empty.
-    Unaligned,
-    /// A number on one side is missing on the other.
-    NumberMismatch,
-    /// A name or acronym on one side is missing on the other.
-    NameMissing,
-    /// The two sides differ in length more than the document's pairs do.
-    LengthRatio,
-    /// Quotes or brackets do not balance, or only one side quotes.
-    QuoteMismatch,
-    /// The target is (nearly) the source: left untranslated.
-    Untranslated,
-    /// Several sentences on a side: a reviewer may want to split the pair.
-    Merged,
-    /// The aligner is not sure of this bead.
-    LowConfidence,
-}
-
-impl FlagKind {
-    pub const ALL: [FlagKind; 8] = [
-        FlagKind::Unaligned,
-        FlagKind::NumberMismatch,
-        FlagKind::NameMissing,
-        FlagKind::LengthRatio,
-        FlagKind::QuoteMismatch,
-        FlagKind::Untranslated,
-        FlagKind::Merged,
-        FlagKind::LowConfidence,
-    ];
-
-    /// The short code used in CSV, JSON and filters.
-    pub fn code(self) -> &'static str {
-        match self {
-            FlagKind::Unaligned => "unaligned",
-            FlagKind::NumberMismatch => "number_mismatch",
-            FlagKind::NameMissing => "name_missing",
-            FlagKind::LengthRatio => "length_ratio",
-            FlagKind::QuoteMismatch => "quote_mismatch",
-            FlagKind::Untranslated => "untranslated",
-            FlagKind::Merged => "merged",
-            FlagKind::LowConfidence => "low_confidence",
-        }
-    }
-}
-
-/// A QA flag: something a reviewer should look at, and why.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct Flag {
-    pub kind: FlagKind,
-    pub note: String,
-}
-
-impl Flag {
-    pub fn code(&self) -> &'static str {
-        self.kind.code()
-    }
-}
-
-/// Confidence below which a bead is flagged.
-pub const LOW_CONFIDENCE: f64 = 0.5;
-
-/// What the review needs besides the beads.
-pub struct Context<'a> {
-    pub src: &'a [Sentence],
-    pub tgt: &'a [Sentence],
-    pub src_lang: &'a Lang,
-    pub tgt_lang: &'a Lang,
-    /// Source → target word pairs, for names spelled differently (`Jepang`/`Japan`).
-    pub lexicon: &'a Lexicon,
-}
-
-/// Add the flags of every bead (replacing any it had).
-pub fn review(beads: &mut [Bead], cx: &Context) {
-    let reverse = cx.lexicon.reversed();
-    let lengths = LengthNorm::fit(beads, cx);
-    use rayon::prelude::*;
-    beads.par_iter_mut().for_each(|bead| {
-        let src = join(cx.src, &bead.src);
-        let tgt = join(cx.tgt, &bead.tgt);
-        let mut flags = Vec::new();
-        let mut flag = |kind, note: String| flags.push(Flag { kind, note });
-        if bead.src.is_empty() || bead.tgt.is_empty() {
-            let (has, lacks) = if src.is_empty() {
-                (language_name(cx.tgt_lang), language_name(cx.src_lang))
-            } else {
-                (language_name(cx.src_lang), language_name(cx.tgt_lang))
-            };
-            flag(
-                FlagKind::Unaligned,
-                format!(
-                    "{has} text with no {lacks} counterpart: an omission, an addition or a link/credit line"
-                ),
-            );
-        } else {
-            let src_side = Side::new(&cx.src[bead.src.clone()], cx.lexicon);
-            let tgt_side = Side::new(&cx.tgt[bead.tgt.clone()], &reverse);
-            let directions = [
-                (&src_side, &tgt_side, cx.src_lang, cx.tgt_lang),
-                (&tgt_side, &src_side, cx.tgt_lang, cx.src_lang),
-            ];
-            type Check = fn(&Side, &Side) -> Vec<String>;
-            let checks: [(FlagKind, Check); 2] = [
-                (FlagKind::NumberMismatch, |from, to| from.numbers_missing_in(to)),
-                (FlagKind::NameMissing, |from, to| from.names_missing_in(to)),
-            ];
-            for (kind, missing_in) in checks {
-                for (from, to, from_lang, to_lang) in directions {
-                    let lost = missing_in(from, to);
-                    if !lost.is_empty() {
-                        let (from_lang, to_lang) = (language_name(from_lang), language_name(to_lang));
-                        flag(kind, format!("{} in the {from_lang} not found in the {to_lang}", lost.join(", ")));
-                    }
-                }
-            }
-            if let Some(note) = lengths.misfit(&src, &tgt) {
-                flag(FlagKind::LengthRatio, note);
-            }
-            if let Some(note) = quote_mismatch(&src, &tgt) {
-                flag(FlagKind::QuoteMismatch, note);
-            }
-            if untranslated(&src, &tgt) {
-                flag(
-                    FlagKind::Untranslated,
-                    "the target reads like the source: left untranslated?".into(),
-                );
-            }
-            if bead.src.len() > 1 || bead.tgt.len() > 1 {
-                flag(
-                    FlagKind::Merged,
-                    format!(
-                        "{} {} sentence(s) ↔ {} {}: split the pair if each has its own translation",
-                        bead.src.len(),
-                        language_name(cx.src_lang),
-                        bead.tgt.len(),
-                        language_name(cx.tgt_lang)
-                    ),
-                );
-            }
-        }
-        if bead.confidence < LOW_CONFIDENCE {
-            flag(
-                FlagKind::LowConfidence,
-                format!(
-                    "the aligner gives this pair {:.2}: check the neighbouring pairs too",
-                    bead.confidence
-                ),
-            );
-        }
-        flags.sort_by_key(|f| f.kind);
-        bead.flags = flags;
-    });
-}
-
-fn join(sentences: &[Sentence], range: &std::ops::Range<usize>) -> String {
-    sentences[range.clone()]
-        .iter()
-        .map(|s| s.text.as_str())
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-fn language_name(lang: &Lang) -> &str {
-    match lang {
-        Lang::Id => "Indonesian",
-        Lang::En => "English",
-        Lang::Other(tag) => tag,
-    }
-}
 
 /// Number words that stand for digits in news text (`two people` for `2 orang`).
 const NUMBER_WORDS: [(&str, &str, &str); 13] = [
@@ -237,7 +57,7 @@ const WEEKDAYS: [&str; 14] = [
 ];
 
 /// One side of a bead, read for the checks.
-struct Side<'a> {
+pub struct Side<'a> {
     /// Numbers, and names worth checking (see `checkable_names`).
     anchors: Vec<Anchor>,
     /// Dates written `15/7/2025`: (day, month, year).
@@ -255,7 +75,7 @@ struct Side<'a> {
 }
 
 impl<'a> Side<'a> {
-    fn new(sentences: &[Sentence], lexicon: &'a Lexicon) -> Side<'a> {
+    pub fn new(sentences: &[Sentence], lexicon: &'a Lexicon) -> Side<'a> {
         let mut anchors = Vec::new();
         let mut dates = Vec::new();
         let mut words = HashSet::new();
@@ -304,7 +124,7 @@ impl<'a> Side<'a> {
     }
 
     /// Numbers (and dates) of this side with no counterpart on `other`.
-    fn numbers_missing_in(&self, other: &Side) -> Vec<String> {
+    pub fn numbers_missing_in(&self, other: &Side) -> Vec<String> {
         let mut lost = Vec::new();
         for a in self.anchors.iter().filter(|a| a.kind == AnchorKind::Number) {
             let matched = other.anchors.iter().any(|b| a.matches(b))
@@ -335,7 +155,7 @@ impl<'a> Side<'a> {
     }
 
     /// Names and acronyms of this side with no counterpart on `other`.
-    fn names_missing_in(&self, other: &Side) -> Vec<String> {
+    pub fn names_missing_in(&self, other: &Side) -> Vec<String> {
         let mut lost: Vec<String> = Vec::new();
         for a in self.anchors.iter().filter(|a| a.kind != AnchorKind::Number) {
             // `Kupang-born`: the capitalised parts are the name.
@@ -556,168 +376,4 @@ fn take_dates(text: &str) -> (Vec<Date>, String) {
         }
     }
     (dates, rest)
-}
-
-/// Quotes and brackets that do not balance, or quoting on one side only.
-fn quote_mismatch(src: &str, tgt: &str) -> Option<String> {
-    let unbalanced = |s: &str| -> Option<&'static str> {
-        let count = |c: char| s.chars().filter(|&x| x == c).count();
-        if count('(') != count(')') {
-            Some("brackets ( ) do not balance")
-        } else if count('“') != count('”') || count('"') % 2 == 1 {
-            Some("quotation marks do not balance")
-        } else {
-            None
-        }
-    };
-    if let Some(why) = unbalanced(src) {
-        return Some(format!("source: {why}"));
-    }
-    if let Some(why) = unbalanced(tgt) {
-        return Some(format!("target: {why}"));
-    }
-    let quotes = |s: &str| s.contains(['“', '"', '«', '„']);
-    match (quotes(src), quotes(tgt)) {
-        (true, false) => {
-            Some("the source quotes someone; the target has no quotation marks".into())
-        }
-        (false, true) => {
-            Some("the target quotes someone; the source has no quotation marks".into())
-        }
-        _ => None,
-    }
-}
-
-/// The target is the source, or nearly, although the source is prose.
-fn untranslated(src: &str, tgt: &str) -> bool {
-    let prose_words = anchors::words(src)
-        .iter()
-        .filter(|(_, w)| w.chars().count() >= 3 && w.chars().next().is_some_and(char::is_lowercase))
-        .count();
-    if prose_words < 3 {
-        return false;
-    }
-    // Cheap first: most source words must recur in the target at all.
-    let (src, tgt) = (src.to_lowercase(), tgt.to_lowercase());
-    let tgt_words: HashSet<&str> = tgt.split_whitespace().collect();
-    let src_words: Vec<&str> = src.split_whitespace().collect();
-    let shared = src_words.iter().filter(|w| tgt_words.contains(*w)).count();
-    shared * 2 >= src_words.len() && normalized_levenshtein(&src, &tgt) >= 0.85
-}
-
-/// The spread of target/source length among the document's pairs, to flag
-/// the pairs far outside it.
-struct LengthNorm {
-    median: f64,
-    limit: f64,
-}
-
-impl LengthNorm {
-    fn log_ratio(src: &str, tgt: &str) -> f64 {
-        // +10 characters keeps very short lines from swinging the ratio.
-        ((tgt.chars().count() as f64 + 10.0) / (src.chars().count() as f64 + 10.0)).ln()
-    }
-
-    fn fit(beads: &[Bead], cx: &Context) -> LengthNorm {
-        let mut ratios: Vec<f64> = beads
-            .iter()
-            .filter(|b| !b.src.is_empty() && !b.tgt.is_empty())
-            .map(|b| LengthNorm::log_ratio(&join(cx.src, &b.src), &join(cx.tgt, &b.tgt)))
-            .collect();
-        let centre = median(&mut ratios).unwrap_or(0.0);
-        let mut deviations: Vec<f64> = ratios.iter().map(|r| (r - centre).abs()).collect();
-        let mad: f64 = median(&mut deviations).unwrap_or(0.0);
-        // Four robust standard deviations, and never under ±0.5 in log terms
-        // (a factor of 1.65): short documents give a loose estimate.
-        LengthNorm {
-            median: centre,
-            limit: (4.0 * 1.4826 * mad).max(0.5),
-        }
-    }
-
-    fn misfit(&self, src: &str, tgt: &str) -> Option<String> {
-        let off = LengthNorm::log_ratio(src, tgt) - self.median;
-        (off.abs() > self.limit).then(|| {
-            let factor = off.abs().exp();
-            if off > 0.0 {
-                format!("the target is {factor:.1}× longer than this document's pairs suggest: added text?")
-            } else {
-                format!("the target is {factor:.1}× shorter than this document's pairs suggest: something left out?")
-            }
-        })
-    }
-}
-
-fn median(xs: &mut [f64]) -> Option<f64> {
-    if xs.is_empty() {
-        return None;
-    }
-    xs.sort_by(f64::total_cmp);
-    let mid = xs.len() / 2;
-    Some(if xs.len().is_multiple_of(2) {
-        (xs[mid - 1] + xs[mid]) / 2.0
-    } else {
-        xs[mid]
-    })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::segment::split_lines;
-
-    fn flags_of(src: &str, tgt: &str) -> Vec<Vec<&'static str>> {
-        let (s, t) = (split_lines(src), split_lines(tgt));
-        let lex = Lexicon::builtin_id_en();
-        let mut beads: Vec<Bead> = (0..s.len().max(t.len()))
-            .map(|k| Bead {
-                src: k.min(s.len())..(k + 1).min(s.len()),
-                tgt: k.min(t.len())..(k + 1).min(t.len()),
-                cost: 0.0,
-                confidence: 0.99,
-                flags: vec![],
-            })
-            .collect();
-        let cx = Context {
-            src: &s,
-            tgt: &t,
-            src_lang: &Lang::Id,
-            tgt_lang: &Lang::En,
-            lexicon: lex,
-        };
-        review(&mut beads, &cx);
-        beads
-            .iter()
-            .map(|b| b.flags.iter().map(Flag::code).collect())
-            .collect()
-    }
-
-    #[test]
-    fn equivalent_numbers_names_and_dates_pass() {
-        let got = flags_of(
-            "Sebanyak 3.000 tentara tiba di Moskow, Selasa (15/7/2025).\nPBB dan AS menyambut 2,5 persen kenaikan di Jepang.\n",
-            "Some 3,000 troops arrived in Moscow on Tuesday.\nThe U.N. and the U.S. welcomed the 2.5 percent rise in Japan.\n",
-        );
-        assert_eq!(got, [Vec::<&str>::new(), vec![]]);
-    }
-
-    #[test]
-    fn missing_number_and_name_are_flagged() {
-        let got = flags_of(
-            "Harga naik Rp 4,8 triliun kata Budi Santoso kemarin di kota itu.\n",
-            "Prices rose by 4.8 trillion rupiah ($295 million), officials said yesterday in the city.\n",
-        );
-        assert_eq!(got, [vec!["number_mismatch", "name_missing"]]);
-    }
-
-    #[test]
-    fn unaligned_untranslated_and_quotes() {
-        let got = flags_of(
-            "Dia berkata “kami siap bekerja sama dengan semua pihak” kemarin.\nIni kalimat yang sama sekali belum diterjemahkan.\n",
-            "He said they were ready to work with all parties yesterday.\nIni kalimat yang sama sekali belum diterjemahkan.\nAn extra line.\n",
-        );
-        assert_eq!(got[0], ["quote_mismatch"]);
-        assert_eq!(got[1], ["untranslated"]);
-        assert_eq!(got[2], ["unaligned"]);
-    }
 }
