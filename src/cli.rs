@@ -40,6 +40,13 @@ selaras align artikel.txt article.txt --only-flagged --excel -o check.csv\n  \
 selaras align id.lines en.lines --sentences --format ladder"
     )]
     Align(AlignArgs),
+    /// Align many article pairs listed in a file, in parallel (for building corpora)
+    #[command(after_help = "Examples:\n  \
+selaras batch pairs.tsv --out-dir aligned/ --format tmx\n  \
+selaras batch pairs.tsv -o corpus.jsonl --only-flagged\n\n\
+A pair that cannot be read is reported on standard error and skipped; the\n\
+others are still written, and the exit code is 1.")]
+    Batch(BatchArgs),
     /// Split a text into sentences: one a line, an empty line between paragraphs
     Split(SplitArgs),
     /// Score test ladders against gold ladders (strict and lax P/R/F1, pooled)
@@ -61,18 +68,15 @@ pub struct AlignArgs {
     /// Output format [default: from the -o extension, else csv]
     #[arg(short, long, value_enum)]
     pub format: Option<Format>,
-    /// CSV/TSV for Excel: a UTF-8 byte-order mark and CRLF line ends
-    #[arg(long)]
-    pub excel: bool,
-    /// Write only pairs scoring at least this (0–1)
-    #[arg(long, value_name = "X", value_parser = parse_score)]
-    pub min_score: Option<f64>,
-    /// Write only pairs that carry a QA flag
-    #[arg(long)]
-    pub only_flagged: bool,
-    /// Keep unaligned sentences in TMX output (left out by default)
-    #[arg(long)]
-    pub tmx_unaligned: bool,
+    #[command(flatten)]
+    pub aligner: AlignerArgs,
+    #[command(flatten)]
+    pub writer: WriterArgs,
+}
+
+/// How to read and align: shared by `align` and `batch`.
+#[derive(clap::Args, Debug)]
+pub struct AlignerArgs {
     /// Input is already split: each line is one sentence, blank lines separate paragraphs
     #[arg(long)]
     pub sentences: bool,
@@ -89,6 +93,45 @@ pub struct AlignArgs {
     /// Change a tunable of the aligner, e.g. --set skip_cost=3 (see the README's table)
     #[arg(long = "set", value_name = "NAME=VALUE")]
     pub settings: Vec<String>,
+}
+
+/// What to write: shared by `align` and `batch`.
+#[derive(clap::Args, Debug)]
+pub struct WriterArgs {
+    /// CSV/TSV for Excel: a UTF-8 byte-order mark and CRLF line ends
+    #[arg(long)]
+    pub excel: bool,
+    /// Write only pairs scoring at least this (0–1)
+    #[arg(long, value_name = "X", value_parser = parse_score)]
+    pub min_score: Option<f64>,
+    /// Write only pairs that carry a QA flag
+    #[arg(long)]
+    pub only_flagged: bool,
+    /// Keep unaligned sentences in TMX output (left out by default)
+    #[arg(long)]
+    pub tmx_unaligned: bool,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct BatchArgs {
+    /// A list of article pairs: one `SOURCE<TAB>TARGET` a line, paths relative
+    /// to the list's folder; blank lines and `#` comments are skipped
+    pub list: PathBuf,
+    /// Write one file a pair here, named after the source file
+    /// (`artikel.id.txt` → `artikel.id.csv`); without it, one JSON Lines
+    /// stream goes to standard output or -o, each line naming its `doc`
+    #[arg(long, value_name = "DIR")]
+    pub out_dir: Option<PathBuf>,
+    /// The JSON Lines stream goes here instead of standard output
+    #[arg(short, long, value_name = "FILE", conflicts_with = "out_dir")]
+    pub output: Option<PathBuf>,
+    /// Format of the files in --out-dir [default: csv]
+    #[arg(short, long, value_enum, requires = "out_dir")]
+    pub format: Option<Format>,
+    #[command(flatten)]
+    pub aligner: AlignerArgs,
+    #[command(flatten)]
+    pub writer: WriterArgs,
 }
 
 #[derive(clap::Args, Debug)]

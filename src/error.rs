@@ -32,6 +32,10 @@ pub enum Error {
 
     #[error("{0}")]
     Usage(String),
+
+    /// Some of several inputs failed; each was reported as it failed.
+    #[error("{0}")]
+    Incomplete(String),
 }
 
 pub type Result<T> = std::result::Result<T, Error>;

@@ -1,24 +1,30 @@
 //! The `selaras` command: parse arguments, read files, run the pipeline,
 //! write the result, report errors as one line and a non-zero exit.
 
+mod batch;
 mod cli;
+mod files;
+mod pair;
 
 use std::collections::BTreeMap;
 use std::fs;
-use std::io::{self, BufWriter, Write};
-use std::path::{Path, PathBuf};
+use std::io;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Parser;
 
 use cli::{AlignArgs, Cli, Command, EvalArgs, SplitArgs, SplitFormat};
-use selaras::output::{self, Aligned, Format, Options};
-use selaras::{Config, Document, Error, Lang, Lexicon, Result, eval, text};
+use files::{read_document, write_output};
+use pair::Aligner;
+use selaras::output::{self, Format};
+use selaras::{Error, Result, eval};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Align(args) => run_align(args),
+        Command::Batch(args) => batch::run(args),
         Command::Split(args) => run_split(args),
         Command::Eval(args) => run_eval(args),
     };
@@ -34,71 +40,7 @@ fn main() -> ExitCode {
     }
 }
 
-/// Read and decode a text file; a legacy-encoding fallback is reported.
-fn read_text(path: &Path) -> Result<String> {
-    let bytes = fs::read(path).map_err(|source| Error::Read {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    let decoded = text::decode(&bytes, path)?;
-    if let Some(note) = decoded.note {
-        eprintln!("selaras: warning: {}: {note}", path.display());
-    }
-    Ok(decoded.text)
-}
-
-fn read_document(path: &Path, lang: Lang, presplit: bool) -> Result<Document> {
-    Ok(Document::new(read_text(path)?, lang, presplit))
-}
-
-/// Write to `path` through a temporary file renamed into place, so a failed
-/// run never leaves a partial file nor spoils an existing one; or to stdout.
-fn write_output(
-    path: Option<&Path>,
-    body: impl FnOnce(&mut dyn Write) -> io::Result<()>,
-) -> Result<()> {
-    let Some(path) = path else {
-        let stdout = io::stdout();
-        let mut out = BufWriter::new(stdout.lock());
-        return body(&mut out)
-            .and_then(|()| out.flush())
-            .map_err(|source| Error::Write {
-                path: PathBuf::from("<stdout>"),
-                source,
-            });
-    };
-    let fail = |source| Error::Write {
-        path: path.to_path_buf(),
-        source,
-    };
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".selaras-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(fail)?;
-    {
-        let mut out = BufWriter::new(tmp.as_file_mut());
-        body(&mut out).and_then(|()| out.flush()).map_err(fail)?;
-    }
-    tmp.as_file().sync_all().map_err(fail)?;
-    tmp.persist(path).map_err(|e| fail(e.error))?;
-    Ok(())
-}
-
 fn run_align(args: AlignArgs) -> Result<()> {
-    let mut config = Config::default();
-    for setting in &args.settings {
-        let (name, value) = setting
-            .split_once('=')
-            .ok_or_else(|| Error::Usage(format!("--set {setting}: write it as NAME=VALUE")))?;
-        config
-            .set(name.trim(), value.trim())
-            .map_err(Error::Usage)?;
-    }
     let format = match (args.format, args.output.as_deref()) {
         (Some(f), _) => f,
         (None, Some(path)) => Format::from_path(path).unwrap_or(Format::Csv),
@@ -109,36 +51,19 @@ fn run_align(args: AlignArgs) -> Result<()> {
             "xlsx is a binary format: give a file with -o pairs.xlsx".into(),
         ));
     }
-    let src = read_document(&args.src, args.src_lang.lang.clone(), args.sentences)?;
-    let tgt = read_document(&args.tgt, args.tgt_lang.lang.clone(), args.sentences)?;
-    let mut lexicon = Lexicon::builtin_for(&src.lang, &tgt.lang);
-    for path in &args.dict {
-        let user = Lexicon::parse(&read_text(path)?).map_err(|(line, message)| Error::Parse {
-            path: path.clone(),
-            line,
-            message,
-        })?;
-        lexicon.extend(&user);
-    }
-    let beads = selaras::align_with_lexicon(&src, &tgt, &lexicon, &config);
-    let min_score = args.min_score.unwrap_or(0.0);
-    let aligned = Aligned::new(&src.sentences, &tgt.sentences, &beads)
-        .only(|b| b.confidence >= min_score && (!args.only_flagged || !b.flags.is_empty()));
-    let mut options = Options::new(&src.lang, &tgt.lang);
-    options.excel = args.excel;
-    options.src_tag = args.src_lang.tag.clone();
-    options.tgt_tag = args.tgt_lang.tag.clone();
-    options.tmx_unaligned = args.tmx_unaligned;
-    options.title = format!("selaras: {} ↔ {}", args.src.display(), args.tgt.display());
+    let aligner = Aligner::new(&args.aligner)?;
+    let pair = aligner.align(&args.src, &args.tgt)?;
+    let aligned = pair.aligned(&args.writer);
+    let options = pair.options(&args.aligner, &args.writer);
     write_output(args.output.as_deref(), |w| {
         output::write(format, &aligned, &options, w)
     })?;
-    eprintln!("selaras: {}", summary(&beads));
+    eprintln!("selaras: {}", summary(&pair.beads));
     Ok(())
 }
 
 /// `23 pairs (1-1: 19, 2-1: 1, 1-0: 3), 2 flagged, mean score 0.912`
-fn summary(beads: &[selaras::Bead]) -> String {
+pub fn summary(beads: &[selaras::Bead]) -> String {
     let mut kinds: BTreeMap<String, usize> = BTreeMap::new();
     for b in beads {
         *kinds.entry(b.kind()).or_default() += 1;

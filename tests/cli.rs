@@ -367,3 +367,61 @@ fn user_dictionary_decides_what_lengths_cannot() {
         .failure()
         .stderr(predicate::str::contains("bad.tsv: line 2"));
 }
+
+#[test]
+fn batch_streams_in_order_and_survives_a_bad_pair() {
+    let dir = TempDir::new().unwrap();
+    let list = dir.path().join("pairs.tsv");
+    let names = ["ekspor-nikel", "festival-film", "banjir-semarang"];
+    let mut text = String::from("# source\ttarget\n");
+    for name in names {
+        text += &format!("{}\t{}\n", corpus(name, "id.txt"), corpus(name, "en.txt"));
+    }
+    text += &format!("missing.txt\t{}\n", corpus("ekspor-nikel", "en.txt"));
+    fs::write(&list, text).unwrap();
+
+    // One JSON Lines stream, documents in list order; the bad pair is reported.
+    let out = dir.path().join("corpus.jsonl");
+    selaras()
+        .arg("batch")
+        .arg(&list)
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .failure()
+        .stderr(
+            predicate::str::contains("missing.txt: cannot read")
+                .and(predicate::str::contains("3 documents aligned, 1 failed")),
+        );
+    let docs: Vec<String> = fs::read_to_string(&out)
+        .unwrap()
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["doc"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    let mut order: Vec<&String> = docs.iter().collect();
+    order.dedup();
+    assert_eq!(order.len(), 3);
+    for (doc, name) in order.iter().zip(names) {
+        assert!(doc.contains(name), "{doc} should be {name}");
+    }
+
+    // One file a pair, named apart where the source names are the same.
+    let folder = dir.path().join("aligned");
+    selaras()
+        .arg("batch")
+        .arg(&list)
+        .args(["--format", "ladder", "--out-dir"])
+        .arg(&folder)
+        .assert()
+        .failure();
+    for name in names {
+        let ladder = fs::read_to_string(folder.join(format!("{name}-id.ladder"))).unwrap();
+        let gold = fs::read_to_string(corpus(name, "gold.ladder")).unwrap();
+        assert_eq!(ladder.trim(), gold.trim(), "{name}");
+    }
+}

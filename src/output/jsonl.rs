@@ -8,6 +8,8 @@ use super::Aligned;
 
 #[derive(Serialize)]
 struct Line<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    doc: Option<&'a str>,
     pair: usize,
     #[serde(rename = "type")]
     kind: String,
@@ -20,9 +22,11 @@ struct Line<'a> {
     notes: Vec<&'a str>,
 }
 
-pub fn write(aligned: &Aligned, out: &mut dyn Write) -> io::Result<()> {
+/// One line a pair; `doc` names the document in a batch stream.
+pub fn write(aligned: &Aligned, doc: Option<&str>, out: &mut dyn Write) -> io::Result<()> {
     for r in aligned.records() {
         let line = Line {
+            doc,
             pair: r.pair,
             kind: r.kind(),
             src_idx: r.bead.src.clone().collect(),

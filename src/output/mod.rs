@@ -66,6 +66,8 @@ pub struct Options {
     pub tmx_unaligned: bool,
     /// Title of the HTML page.
     pub title: String,
+    /// Name of the document, added to each JSON line as `doc` (batch output).
+    pub document: Option<String>,
 }
 
 impl Options {
@@ -76,6 +78,7 @@ impl Options {
             tgt_tag: tgt.code().to_string(),
             tmx_unaligned: false,
             title: "selaras review".to_string(),
+            document: None,
         }
     }
 }
@@ -196,7 +199,7 @@ pub fn write(
     match format {
         Format::Csv => csv_out::write(aligned, b',', options.excel, out),
         Format::Tsv => csv_out::write(aligned, b'\t', options.excel, out),
-        Format::Jsonl => jsonl::write(aligned, out),
+        Format::Jsonl => jsonl::write(aligned, options.document.as_deref(), out),
         Format::Tmx => tmx::write(aligned, options, out),
         Format::Xlsx => xlsx::write(aligned, out),
         Format::Html => html::write(aligned, options, out),

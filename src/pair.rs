@@ -1,0 +1,88 @@
+//! One article pair through the pipeline, as `align` and `batch` run it:
+//! settings and word lists read once, then each pair read, aligned and made
+//! ready for a writer.
+
+use std::path::Path;
+
+use crate::cli::{AlignerArgs, WriterArgs};
+use crate::files::{read_document, read_text};
+use selaras::output::{Aligned, Options};
+use selaras::{Bead, Config, Document, Error, Lexicon, Result};
+
+/// The aligner as the command line set it up.
+pub struct Aligner<'a> {
+    args: &'a AlignerArgs,
+    config: Config,
+    lexicon: Lexicon,
+}
+
+/// An aligned article pair.
+pub struct Pair {
+    pub src: Document,
+    pub tgt: Document,
+    pub beads: Vec<Bead>,
+    pub title: String,
+}
+
+impl<'a> Aligner<'a> {
+    /// Read `--set` and `--dict` once.
+    pub fn new(args: &'a AlignerArgs) -> Result<Aligner<'a>> {
+        let mut config = Config::default();
+        for setting in &args.settings {
+            let (name, value) = setting
+                .split_once('=')
+                .ok_or_else(|| Error::Usage(format!("--set {setting}: write it as NAME=VALUE")))?;
+            config
+                .set(name.trim(), value.trim())
+                .map_err(Error::Usage)?;
+        }
+        let mut lexicon = Lexicon::builtin_for(&args.src_lang.lang, &args.tgt_lang.lang);
+        for path in &args.dict {
+            let user =
+                Lexicon::parse(&read_text(path)?).map_err(|(line, message)| Error::Parse {
+                    path: path.clone(),
+                    line,
+                    message,
+                })?;
+            lexicon.extend(&user);
+        }
+        Ok(Aligner {
+            args,
+            config,
+            lexicon,
+        })
+    }
+
+    /// Read and align one pair of files.
+    pub fn align(&self, src: &Path, tgt: &Path) -> Result<Pair> {
+        let a = self.args;
+        let src_doc = read_document(src, a.src_lang.lang.clone(), a.sentences)?;
+        let tgt_doc = read_document(tgt, a.tgt_lang.lang.clone(), a.sentences)?;
+        let beads = selaras::align_with_lexicon(&src_doc, &tgt_doc, &self.lexicon, &self.config);
+        Ok(Pair {
+            src: src_doc,
+            tgt: tgt_doc,
+            beads,
+            title: format!("selaras: {} ↔ {}", src.display(), tgt.display()),
+        })
+    }
+}
+
+impl Pair {
+    /// The beads to write, after `--min-score` and `--only-flagged`.
+    pub fn aligned(&self, w: &WriterArgs) -> Aligned<'_> {
+        let min_score = w.min_score.unwrap_or(0.0);
+        Aligned::new(&self.src.sentences, &self.tgt.sentences, &self.beads)
+            .only(|b| b.confidence >= min_score && (!w.only_flagged || !b.flags.is_empty()))
+    }
+
+    pub fn options(&self, a: &AlignerArgs, w: &WriterArgs) -> Options {
+        let mut options = Options::new(&self.src.lang, &self.tgt.lang);
+        options.excel = w.excel;
+        options.src_tag = a.src_lang.tag.clone();
+        options.tgt_tag = a.tgt_lang.tag.clone();
+        options.tmx_unaligned = w.tmx_unaligned;
+        options.title = self.title.clone();
+        options
+    }
+}
