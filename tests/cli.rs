@@ -425,3 +425,27 @@ fn batch_streams_in_order_and_survives_a_bad_pair() {
         assert_eq!(ladder.trim(), gold.trim(), "{name}");
     }
 }
+
+/// Same input, byte-identical output, run after run (each process hashes
+/// with a different random seed, so this catches iteration-order leaks).
+#[test]
+fn output_is_deterministic() {
+    let run = || {
+        selaras()
+            .args([
+                "align",
+                &corpus("festival-film", "id.txt"),
+                &corpus("festival-film", "en.txt"),
+                "--format",
+                "jsonl",
+            ])
+            .output()
+            .unwrap()
+            .stdout
+    };
+    let first = run();
+    assert!(!first.is_empty());
+    for _ in 0..3 {
+        assert_eq!(run(), first);
+    }
+}
