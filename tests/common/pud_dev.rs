@@ -617,33 +617,50 @@ impl DevDoc {
     /// Sentences stay one a line, so `Document::new(text, lang, true)`
     /// numbers them as `gold` does.
     pub fn with_paragraphs(&self) -> (String, String) {
-        let (mut id, mut en) = (String::new(), String::new());
+        (
+            self.paragraphed(&self.id, 0, |b| &b.0),
+            self.paragraphed(&self.en, 0, |b| &b.1),
+        )
+    }
+
+    /// As `with_paragraphs`, but the English is paragraphed on its own
+    /// rhythm, as when a translator regroups paragraphs: the breaks of the
+    /// two sides mostly disagree.
+    pub fn with_regrouped_paragraphs(&self) -> (String, String) {
+        (
+            self.paragraphed(&self.id, 0, |b| &b.0),
+            self.paragraphed(&self.en, 1, |b| &b.1),
+        )
+    }
+
+    /// One side's text, a blank line before each paragraph: noise beads
+    /// alone, other beads in groups of two or three (`shift` moves the rhythm).
+    fn paragraphed(
+        &self,
+        lines: &[String],
+        shift: usize,
+        side: fn(&LadderBead) -> &Vec<usize>,
+    ) -> String {
+        let mut text = String::new();
         let mut in_group = 0;
         for (k, (bead, kind)) in self.gold.iter().zip(&self.kinds).enumerate() {
             let noise = matches!(
                 kind,
                 Kind::BacaJuga | Kind::Foto | Kind::Penulis | Kind::Editor | Kind::PhotoEn
             );
-            let group_size = 2 + k % 2;
-            let new_paragraph = k > 0 && (noise || in_group == 0 || in_group >= group_size);
-            if new_paragraph {
-                for (text, side) in [(&mut id, &bead.0), (&mut en, &bead.1)] {
-                    if !side.is_empty() && !text.is_empty() {
-                        text.push('\n');
-                    }
+            let group_size = 2 + (k + shift) % 2 + shift;
+            if k > 0 && (noise || in_group == 0 || in_group >= group_size) {
+                if !side(bead).is_empty() && !text.is_empty() {
+                    text.push('\n');
                 }
                 in_group = 0;
             }
-            for &i in &bead.0 {
-                id.push_str(&self.id[i]);
-                id.push('\n');
-            }
-            for &j in &bead.1 {
-                en.push_str(&self.en[j]);
-                en.push('\n');
+            for &i in side(bead) {
+                text.push_str(&lines[i]);
+                text.push('\n');
             }
             in_group = if noise { 0 } else { in_group + 1 };
         }
-        (id, en)
+        text
     }
 }
