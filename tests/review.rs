@@ -138,7 +138,7 @@ fn flags_are_rare_on_right_pairs() {
         }
     }
     eprintln!("{flagged} of {right} right 1-1 pairs flagged");
-    assert!(right >= 60);
+    assert!(right >= 50, "only {right} right 1-1 pairs to judge by");
     assert!(
         flagged * 10 < right,
         "{flagged} of {right} right 1-1 pairs flagged"
