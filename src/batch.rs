@@ -37,18 +37,6 @@ fn read_list(path: &Path) -> Result<Vec<(PathBuf, PathBuf)>> {
     Ok(pairs)
 }
 
-fn extension(format: Format) -> &'static str {
-    match format {
-        Format::Csv => "csv",
-        Format::Tsv => "tsv",
-        Format::Jsonl => "jsonl",
-        Format::Tmx => "tmx",
-        Format::Xlsx => "xlsx",
-        Format::Html => "html",
-        Format::Ladder => "ladder",
-    }
-}
-
 /// Output files of the pairs in `dir`: each source file's name with the
 /// format's extension (`artikel.id.txt` → `artikel.id.csv`), prefixed with
 /// its folder's name where two sources share a name (`ekspor-nikel-id.csv`).
@@ -68,8 +56,8 @@ fn out_paths(dir: &Path, pairs: &[(PathBuf, PathBuf)], format: Format) -> Result
     for ((src, _), stem) in pairs.iter().zip(&stems) {
         let shared = stems.iter().filter(|s| *s == stem).count() > 1;
         let file = match (shared, folder(src)) {
-            (true, Some(f)) => format!("{f}-{stem}.{}", extension(format)),
-            _ => format!("{stem}.{}", extension(format)),
+            (true, Some(f)) => format!("{f}-{stem}.{}", format.extension()),
+            _ => format!("{stem}.{}", format.extension()),
         };
         let path = dir.join(file);
         if !seen.insert(path.clone()) {

@@ -7,7 +7,6 @@ mod files;
 mod pair;
 
 use std::collections::BTreeMap;
-use std::fs;
 use std::io;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -15,7 +14,7 @@ use std::process::ExitCode;
 use clap::Parser;
 
 use cli::{AlignArgs, Cli, Command, EvalArgs, SplitArgs, SplitFormat};
-use files::{read_document, write_output};
+use files::{read_document, read_text, write_output};
 use pair::Aligner;
 use selaras::output::{self, Format};
 use selaras::{Error, Result, eval};
@@ -119,10 +118,8 @@ fn run_eval(args: EvalArgs) -> Result<()> {
     let mut pairs = Vec::new();
     for pair in args.files.chunks(2) {
         let read = |p: &PathBuf| -> Result<_> {
-            let text = fs::read_to_string(p).map_err(|source| Error::Read {
-                path: p.clone(),
-                source,
-            })?;
+            // Decoded like any input: a BOM or CRLF from Windows tools is fine.
+            let text = read_text(p)?;
             eval::read_ladder(&text).map_err(|(line, message)| Error::Parse {
                 path: p.clone(),
                 line,

@@ -14,7 +14,7 @@ use std::path::Path;
 
 use crate::align::Bead;
 use crate::lang::Lang;
-use crate::segment::Sentence;
+use crate::segment::{Sentence, join};
 
 pub use ladder::{format_bead as ladder_line, parse as parse_ladder};
 
@@ -38,6 +38,19 @@ pub enum Format {
 }
 
 impl Format {
+    /// The file extension this format is written with.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Csv => "csv",
+            Format::Tsv => "tsv",
+            Format::Jsonl => "jsonl",
+            Format::Tmx => "tmx",
+            Format::Xlsx => "xlsx",
+            Format::Html => "html",
+            Format::Ladder => "ladder",
+        }
+    }
+
     /// The format a file name asks for by its extension, if any.
     pub fn from_path(path: &Path) -> Option<Format> {
         let ext = path.extension()?.to_str()?.to_ascii_lowercase();
@@ -169,15 +182,6 @@ impl<'a> Aligned<'a> {
                 target: join(self.tgt, &bead.tgt),
             })
     }
-}
-
-/// The text of a range of sentences, joined by a space.
-fn join(sentences: &[Sentence], range: &Range<usize>) -> String {
-    sentences[range.clone()]
-        .iter()
-        .map(|s| s.text.as_str())
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 /// `4`, `4-5`, or empty for no sentence.

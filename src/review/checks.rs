@@ -8,7 +8,8 @@ use strsim::normalized_levenshtein;
 use crate::align::Bead;
 use crate::anchors;
 
-use super::{Context, join};
+use super::Context;
+use crate::segment::join;
 
 /// Quotes and brackets that do not balance, or quoting on one side only.
 pub fn quote_mismatch(src: &str, tgt: &str) -> Option<String> {

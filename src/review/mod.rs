@@ -10,7 +10,7 @@ mod side;
 use crate::align::Bead;
 use crate::lang::Lang;
 use crate::lexicon::Lexicon;
-use crate::segment::Sentence;
+use crate::segment::{Sentence, join};
 
 use checks::{LengthNorm, quote_mismatch, untranslated};
 use side::Side;
@@ -170,14 +170,6 @@ pub fn review(beads: &mut [Bead], cx: &Context) {
         flags.sort_by_key(|f| f.kind);
         bead.flags = flags;
     });
-}
-
-fn join(sentences: &[Sentence], range: &std::ops::Range<usize>) -> String {
-    sentences[range.clone()]
-        .iter()
-        .map(|s| s.text.as_str())
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 fn language_name(lang: &Lang) -> &str {

@@ -8,7 +8,7 @@ use crate::lexicon::Lexicon;
 use crate::segment::Sentence;
 
 /// Number words that stand for digits in news text (`two people` for `2 orang`).
-const NUMBER_WORDS: [(&str, &str, &str); 13] = [
+const NUMBER_WORDS: [(&str, &str, &str); 12] = [
     ("0", "zero", "nol"),
     ("1", "one", "satu"),
     ("2", "two", "dua"),
@@ -21,7 +21,6 @@ const NUMBER_WORDS: [(&str, &str, &str); 13] = [
     ("9", "nine", "sembilan"),
     ("10", "ten", "sepuluh"),
     ("11", "eleven", "sebelas"),
-    ("12", "twelve", "puluh"),
 ];
 
 const MONTHS: [(&str, &str); 12] = [

@@ -63,6 +63,15 @@ pub fn split_lines(text: &str) -> Vec<Sentence> {
     out
 }
 
+/// The text of a range of sentences, joined by a space (a bead's side).
+pub fn join(sentences: &[Sentence], range: &Range<usize>) -> String {
+    sentences[range.clone()]
+        .iter()
+        .map(|s| s.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 fn sentence(text: &str, span: Range<usize>, paragraph: usize) -> Sentence {
     Sentence {
         text: fold_whitespace(&text[span.clone()]),
