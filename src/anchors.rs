@@ -32,32 +32,27 @@ pub struct Anchor {
 /// (`Rusia-Korea`, `don't`). Yields (byte offset, word).
 pub fn words(s: &str) -> Vec<(usize, &str)> {
     let mut out = Vec::new();
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
-    let mut k = 0;
-    while k < chars.len() {
-        if !chars[k].1.is_alphanumeric() {
-            k += 1;
+    let mut chars = s.char_indices().peekable();
+    while let Some((start, c)) = chars.next() {
+        if !c.is_alphanumeric() {
             continue;
         }
-        let start = k;
-        k += 1;
-        while k < chars.len() {
-            let c = chars[k].1;
-            let joins = |ok: fn(char) -> bool| {
-                k + 1 < chars.len() && ok(chars[k - 1].1) && ok(chars[k + 1].1)
-            };
-            if c.is_alphanumeric()
+        let (mut end, mut last) = (start + c.len_utf8(), c);
+        while let Some(&(at, c)) = chars.peek() {
+            // A joiner stays inside the word when the characters on both
+            // sides of it qualify: `3.000`, `Jum'at`, `ke-45`.
+            let next = s[at + c.len_utf8()..].chars().next();
+            let joins = |ok: fn(char) -> bool| ok(last) && next.is_some_and(ok);
+            let inside = c.is_alphanumeric()
                 || matches!(c, '.' | ',' | ':') && joins(|c| c.is_ascii_digit())
-                || matches!(c, '-' | '\'' | '’') && joins(char::is_alphanumeric)
-            {
-                k += 1;
-            } else {
+                || matches!(c, '-' | '\'' | '’') && joins(char::is_alphanumeric);
+            if !inside {
                 break;
             }
+            chars.next();
+            (end, last) = (at + c.len_utf8(), c);
         }
-        let from = chars[start].0;
-        let to = chars.get(k).map_or(s.len(), |&(b, _)| b);
-        out.push((from, &s[from..to]));
+        out.push((start, &s[start..end]));
     }
     out
 }

@@ -46,3 +46,48 @@ fn textberg_pooled_strict_f1() {
         report.strict.f1
     );
 }
+
+/// The seven test documents joined into one long pair: the search then works
+/// coarse-to-fine in a corridor rather than over the whole grid, and must
+/// lose nothing to it.
+#[test]
+fn textberg_as_one_document() {
+    let Some(dir) = shared("data/textberg") else {
+        return;
+    };
+    let (mut de, mut fr, mut gold) = (String::new(), String::new(), Vec::new());
+    for k in 0..=6 {
+        let (d, f) = (
+            read(&dir.join(format!("test{k}.de"))),
+            read(&dir.join(format!("test{k}.fr"))),
+        );
+        let (off_de, off_fr) = (de.lines().count(), fr.lines().count());
+        for (s, t) in eval::read_ladder(&read(&dir.join(format!("test{k}.defr")))).unwrap() {
+            gold.push((
+                s.iter().map(|i| i + off_de).collect(),
+                t.iter().map(|j| j + off_fr).collect(),
+            ));
+        }
+        de += &d;
+        fr += &f;
+    }
+    let de = Document::new(de, Lang::Other("de".into()), true);
+    let fr = Document::new(fr, Lang::Other("fr".into()), true);
+    let beads = align_documents(&de, &fr, &Config::default());
+    let test: String = beads
+        .iter()
+        .map(|b| ladder_line(&b.src, &b.tgt) + "\n")
+        .collect();
+    let report = eval::score(&[(gold, eval::read_ladder(&test).unwrap())]);
+    eprintln!(
+        "textberg test0..6 as one document ({} x {} sentences): strict F1 {:.3}",
+        de.sentences.len(),
+        fr.sentences.len(),
+        report.strict.f1
+    );
+    assert!(
+        report.strict.f1 >= STRICT_F1_FLOOR,
+        "strict F1 {:.3}",
+        report.strict.f1
+    );
+}

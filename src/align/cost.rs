@@ -14,7 +14,7 @@
 use super::Config;
 use super::length::LengthModel;
 use super::overlap::Overlap;
-use super::search::Band;
+use super::search::Corridor;
 
 /// Prior cost of a bead shape, −ln P(a-b), for shapes the search may use.
 pub fn prior(a: usize, b: usize) -> f64 {
@@ -30,14 +30,6 @@ pub fn prior(a: usize, b: usize) -> f64 {
     -f64::ln(p)
 }
 
-/// What the overlap says of one bead.
-pub struct Evidence {
-    /// Weight covered inside the bead, each token counted once.
-    pub covered: f64,
-    /// Weight of names and numbers left without a counterpart.
-    pub missed: f64,
-}
-
 /// What the cost needs of the sentences of one side.
 pub struct Layout {
     /// Length of each sentence in characters.
@@ -46,6 +38,8 @@ pub struct Layout {
     pub paragraph: Vec<usize>,
     /// Whether each sentence is a noise line (`Baca juga: …`, a photo credit).
     pub noise: Vec<bool>,
+    /// How many sentences each unit stands for: 1, or k in a coarse pass.
+    pub sentences: Vec<f64>,
 }
 
 impl Layout {
@@ -60,7 +54,25 @@ impl Layout {
                 .iter()
                 .map(|s| crate::noise::is_noise_line(&s.text))
                 .collect(),
+            sentences: vec![1.0; sentences.len()],
         }
+    }
+
+    /// Units of `k` consecutive sentences, for a coarse pass. Paragraphs and
+    /// noise lines are left to the full-resolution pass.
+    pub fn coarsen(&self, k: usize) -> Layout {
+        let sum = |v: &[f64]| v.chunks(k).map(|c| c.iter().sum()).collect::<Vec<f64>>();
+        let units = self.chars.len().div_ceil(k);
+        Layout {
+            chars: sum(&self.chars),
+            paragraph: vec![0; units],
+            noise: vec![false; units],
+            sentences: sum(&self.sentences),
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.chars.len()
     }
 
     fn has_paragraphs(&self) -> bool {
@@ -77,7 +89,7 @@ impl Layout {
     }
 }
 
-/// Pair masks for every (i, j) a bead in the band can touch, computed once.
+/// Pair masks for every (i, j) a bead in the corridor can touch, computed once.
 struct PairTable {
     lo: Vec<usize>,
     width: Vec<usize>,
@@ -86,18 +98,37 @@ struct PairTable {
 }
 
 impl PairTable {
-    fn build(overlap: &Overlap, n: usize, m: usize, band: &Band, reach: usize) -> PairTable {
+    /// Masks for every pair a bead inside `corridor` covers, taking those
+    /// `known` holds already (a widened corridor's table grows from the
+    /// narrower one's).
+    fn build(
+        overlap: &Overlap,
+        corridor: &Corridor,
+        m: usize,
+        reach: usize,
+        known: Option<&PairTable>,
+    ) -> PairTable {
         use rayon::prelude::*;
-        // Row i holds the pairs that beads starting at rows i-reach..=i may cover.
+        let n = corridor.rows();
+        // Sentence row r is covered by beads that start at rows from r+1-reach
+        // and end at rows up to r+reach, so it needs those rows' columns.
         let rows: Vec<(usize, Vec<(u64, u64)>)> = (0..n)
             .into_par_iter()
-            .map(|i| {
-                let (l, h) = band.span(i.saturating_sub(reach), i);
-                let (l, h) = (l.min(m), (h + reach).min(m));
-                (l, (l..h).map(|j| overlap.pair_masks(i, j)).collect())
+            .map(|r| {
+                let (l, h) = corridor.span(r.saturating_sub(reach - 1), r + reach);
+                let (l, h) = (l.min(m), h.min(m));
+                let masks = (l..h)
+                    .map(|j| match known {
+                        Some(old) if old.has(r, j) => old.get(r, j),
+                        _ => overlap.pair_masks(r, j),
+                    })
+                    .collect();
+                (l, masks)
             })
             .collect();
-        let (mut lo, mut width, mut offset, mut masks) = (vec![], vec![], vec![], vec![]);
+        let total = rows.iter().map(|(_, row)| row.len()).sum();
+        let (mut lo, mut width, mut offset) = (vec![], vec![], vec![]);
+        let mut masks = Vec::with_capacity(total);
         for (l, row) in rows {
             offset.push(masks.len());
             lo.push(l);
@@ -110,6 +141,10 @@ impl PairTable {
             offset,
             masks,
         }
+    }
+
+    fn has(&self, i: usize, j: usize) -> bool {
+        j.wrapping_sub(self.lo[i]) < self.width[i]
     }
 
     fn get(&self, i: usize, j: usize) -> (u64, u64) {
@@ -140,6 +175,8 @@ pub struct BeadCost<'a> {
     skip_cost: f64,
     /// Cost per unit of overlap weight left uncovered in a bead.
     miss_rate: f64,
+    /// Most sentences on one side of a bead.
+    max_side: usize,
 }
 
 impl<'a> BeadCost<'a> {
@@ -148,15 +185,16 @@ impl<'a> BeadCost<'a> {
         length: LengthModel,
         src: &'a Layout,
         tgt: &'a Layout,
-        band: &Band,
+        corridor: &Corridor,
         cfg: &Config,
+        known: Option<BeadCost<'a>>,
     ) -> BeadCost<'a> {
         let pairs = PairTable::build(
             overlap,
-            src.chars.len(),
+            corridor,
             tgt.chars.len(),
-            band,
             cfg.max_side.clamp(1, 8),
+            known.as_ref().map(|k| &k.pairs),
         );
         BeadCost {
             overlap,
@@ -169,21 +207,77 @@ impl<'a> BeadCost<'a> {
             paragraph_cost: cfg.paragraph_cost,
             noise_cost: cfg.noise_cost,
             miss_rate: cfg.miss_rate,
+            max_side: cfg.max_side.clamp(1, 8),
         }
     }
 
-    /// Cost of the bead source `i..i+a`, target `j..j+b`.
-    pub fn cost(&self, i: usize, j: usize, a: usize, b: usize) -> f64 {
-        if a == 0 || b == 0 {
-            return prior(a, b) + self.skip_cost;
+    /// Cost of every bead type `types[t]` ending at cell (i, j) whose bit t
+    /// is set in `wanted`, written to `out[t]`. The beads ending at one cell
+    /// share their sentences, so each sentence pair's masks and each
+    /// sentence's evidence against a group are looked up once for them all.
+    pub fn price_cell(
+        &self,
+        i: usize,
+        j: usize,
+        types: &[(usize, usize)],
+        wanted: u128,
+        out: &mut [f32],
+    ) {
+        const K: usize = 8;
+        let (reach_a, reach_b) = (self.max_side.min(i), self.max_side.min(j));
+        // x counts back from sentence i-1, y from j-1.
+        let mut pair = [[(0u64, 0u64); K]; K];
+        for (x, row) in pair.iter_mut().enumerate().take(reach_a) {
+            for (y, cell) in row.iter_mut().enumerate().take(reach_b) {
+                *cell = self.pairs.get(i - 1 - x, j - 1 - y);
+            }
         }
-        let ls: f64 = self.src.chars[i..i + a].iter().sum();
-        let lt: f64 = self.tgt.chars[j..j + b].iter().sum();
-        let evidence = self.overlap_evidence(i, j, a, b);
-        prior(a, b) + self.length.cost(ls, lt) - evidence.covered
-            + self.miss_rate * evidence.missed
-            + self.paragraph_misfit(i, j, a, b)
-            + self.noise_misfit(i, j, a, b)
+        // Evidence of source sentence i-1-x against the last b target
+        // sentences, and of target j-1-y against the last a source ones.
+        let mut src_ev = [[(0.0, 0.0); K + 1]; K];
+        for (x, ev) in src_ev.iter_mut().enumerate().take(reach_a) {
+            let mut mask = 0;
+            for b in 1..=reach_b {
+                mask |= pair[x][b - 1].0;
+                ev[b] = self.overlap.src_evidence(i - 1 - x, mask, b);
+            }
+        }
+        let mut tgt_ev = [[(0.0, 0.0); K + 1]; K];
+        for (y, ev) in tgt_ev.iter_mut().enumerate().take(reach_b) {
+            let mut mask = 0;
+            for a in 1..=reach_a {
+                mask |= pair[a - 1][y].1;
+                ev[a] = self.overlap.tgt_evidence(j - 1 - y, mask, a);
+            }
+        }
+        for (t, &(a, b)) in types.iter().enumerate() {
+            if wanted & (1 << t) == 0 {
+                continue;
+            }
+            let (si, tj) = (i - a, j - b);
+            out[t] = if a == 0 || b == 0 {
+                // Each sentence left out pays, however many a coarse unit holds.
+                let left: f64 = self.src.sentences[si..i].iter().sum::<f64>()
+                    + self.tgt.sentences[tj..j].iter().sum::<f64>();
+                (prior(a, b) + self.skip_cost) * left
+            } else {
+                let ls: f64 = self.src.chars[si..i].iter().sum();
+                let lt: f64 = self.tgt.chars[tj..j].iter().sum();
+                let (mut covered, mut missed) = (0.0, 0.0);
+                for ev in &src_ev[..a] {
+                    covered += ev[b].0;
+                    missed += ev[b].1;
+                }
+                for ev in &tgt_ev[..b] {
+                    covered += ev[a].0;
+                    missed += ev[a].1;
+                }
+                prior(a, b) + self.length.cost(ls, lt) - covered
+                    + self.miss_rate * missed
+                    + self.paragraph_misfit(si, tj, a, b)
+                    + self.noise_misfit(si, tj, a, b)
+            } as f32;
+        }
     }
 
     /// A noise line (`Baca juga: …`, `Foto: …`) pairs with a noise line of
@@ -208,33 +302,5 @@ impl<'a> BeadCost<'a> {
         let breaks = self.src.breaks_inside(i, a) + self.tgt.breaks_inside(j, b);
         let mismatch = self.src.starts_paragraph(i) != self.tgt.starts_paragraph(j);
         self.paragraph_cost * (breaks as f64 + if mismatch { 0.5 } else { 0.0 })
-    }
-
-    /// What the overlap says of the bead source `i..i+a`, target `j..j+b`.
-    // Indexing keeps each mask next to the sentence number it belongs to.
-    #[allow(clippy::needless_range_loop)]
-    pub fn overlap_evidence(&self, i: usize, j: usize, a: usize, b: usize) -> Evidence {
-        let mut src_masks = [0u64; 8];
-        let mut tgt_masks = [0u64; 8];
-        for x in 0..a {
-            for y in 0..b {
-                let (ms, mt) = self.pairs.get(i + x, j + y);
-                src_masks[x] |= ms;
-                tgt_masks[y] |= mt;
-            }
-        }
-        let o = self.overlap;
-        let (mut covered, mut missed) = (0.0, 0.0);
-        for x in 0..a {
-            let (c, m) = o.src_evidence(i + x, src_masks[x], b);
-            covered += c;
-            missed += m;
-        }
-        for y in 0..b {
-            let (c, m) = o.tgt_evidence(j + y, tgt_masks[y], a);
-            covered += c;
-            missed += m;
-        }
-        Evidence { covered, missed }
     }
 }

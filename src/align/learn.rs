@@ -2,7 +2,7 @@
 //! a first pass over the same document pair (in the spirit of hunalign's
 //! realign and Moore's aligner). Language-independent: it needs no lexicon.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use crate::anchors::words;
 use crate::lexicon::Lexicon;
@@ -32,38 +32,56 @@ fn word_set(s: &Sentence) -> Vec<String> {
     w
 }
 
+/// Each teaching sentence's distinct words as ids, and the words by id.
+fn interned(sentences: Vec<Vec<String>>) -> (Vec<Vec<u32>>, Vec<String>) {
+    let mut ids: FxHashMap<String, u32> = FxHashMap::default();
+    let mut names = Vec::new();
+    let sets = sentences
+        .into_iter()
+        .map(|set| {
+            set.into_iter()
+                .map(|w| {
+                    *ids.entry(w).or_insert_with_key(|w| {
+                        names.push(w.clone());
+                        names.len() as u32 - 1
+                    })
+                })
+                .collect()
+        })
+        .collect();
+    (sets, names)
+}
+
 /// Word pairs (source → target) that co-occur in confident 1-1 beads far more
 /// often than chance, by the Dice coefficient.
 pub fn learn(src: &[Sentence], tgt: &[Sentence], beads: &[Bead], cfg: LearnConfig) -> Lexicon {
-    let mut pair_count: HashMap<(&str, &str), usize> = HashMap::new();
-    let mut src_count: HashMap<String, usize> = HashMap::new();
-    let mut tgt_count: HashMap<String, usize> = HashMap::new();
-    let teaching: Vec<(Vec<String>, Vec<String>)> = beads
+    use rayon::prelude::*;
+    let teaching: Vec<&Bead> = beads
         .iter()
         .filter(|b| b.src.len() == 1 && b.tgt.len() == 1 && b.confidence >= cfg.min_confidence)
-        .map(|b| (word_set(&src[b.src.start]), word_set(&tgt[b.tgt.start])))
         .collect();
-    for (s, t) in &teaching {
-        for w in s {
-            *src_count.entry(w.clone()).or_default() += 1;
+    let sets = |side: &[Sentence], start: fn(&Bead) -> usize| -> Vec<Vec<String>> {
+        teaching.par_iter().map(|b| word_set(&side[start(b)])).collect()
+    };
+    let (src_sets, src_words) = interned(sets(src, |b| b.src.start));
+    let (tgt_sets, tgt_words) = interned(sets(tgt, |b| b.tgt.start));
+    let count = |sets: &[Vec<u32>], words: usize| {
+        let mut n = vec![0usize; words];
+        for &w in sets.iter().flatten() {
+            n[w as usize] += 1;
         }
-        for w in t {
-            *tgt_count.entry(w.clone()).or_default() += 1;
-        }
-    }
-    for (s, t) in &teaching {
-        // Words seen once cannot reach min_count; skip them early.
-        let s: Vec<&str> = s
+        n
+    };
+    let (src_count, tgt_count) = (count(&src_sets, src_words.len()), count(&tgt_sets, tgt_words.len()));
+    let mut pair_count: FxHashMap<(u32, u32), usize> = FxHashMap::default();
+    for (s, t) in src_sets.iter().zip(&tgt_sets) {
+        // Words seen fewer than min_count times cannot pair that often.
+        let t: Vec<u32> = t
             .iter()
-            .filter(|w| src_count[*w] >= cfg.min_count)
-            .map(String::as_str)
+            .copied()
+            .filter(|&w| tgt_count[w as usize] >= cfg.min_count)
             .collect();
-        let t: Vec<&str> = t
-            .iter()
-            .filter(|w| tgt_count[*w] >= cfg.min_count)
-            .map(String::as_str)
-            .collect();
-        for &a in &s {
+        for &a in s.iter().filter(|&&w| src_count[w as usize] >= cfg.min_count) {
             for &b in &t {
                 *pair_count.entry((a, b)).or_default() += 1;
             }
@@ -72,10 +90,11 @@ pub fn learn(src: &[Sentence], tgt: &[Sentence], beads: &[Bead], cfg: LearnConfi
     let mut learned: Vec<(&str, &str)> = pair_count
         .into_iter()
         .filter(|&((a, b), c)| {
-            let dice = 2.0 * c as f64 / (src_count[a] + tgt_count[b]) as f64;
-            c >= cfg.min_count && dice >= cfg.min_dice && a != b
+            let dice = 2.0 * c as f64 / (src_count[a as usize] + tgt_count[b as usize]) as f64;
+            c >= cfg.min_count && dice >= cfg.min_dice
         })
-        .map(|(k, _)| k)
+        .map(|((a, b), _)| (src_words[a as usize].as_str(), tgt_words[b as usize].as_str()))
+        .filter(|(a, b)| a != b)
         .collect();
     learned.sort_unstable();
     let text: String = learned.iter().map(|(a, b)| format!("{a}\t{b}\n")).collect();

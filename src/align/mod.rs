@@ -3,10 +3,12 @@
 //! Scoring (`cost`, built from the `length` and `overlap` signals) is kept
 //! apart from the search (`search`), so a new signal touches one file.
 
+mod chain;
 mod cost;
 mod learn;
 mod length;
 mod overlap;
+mod plan;
 mod search;
 
 use std::ops::Range;
@@ -40,8 +42,8 @@ pub struct Config {
     /// Cost per unit of overlap weight (name, number, word) a bead leaves
     /// without a counterpart. Default 0.5.
     pub miss_rate: f64,
-    /// Starting half-width of the search band; doubled while the best path
-    /// runs along its edge. Default 16.
+    /// Margin of the search corridor, in sentences: how far the path may
+    /// stray from the coarser level's path (or the first pass's). Default 6.
     pub band: usize,
     /// Temperature of the posterior that gives each bead its confidence.
     pub temperature: f64,
@@ -53,43 +55,66 @@ pub struct Config {
 /// How `--set NAME=VALUE` changes one tunable.
 type Setter = fn(&mut Config, f64);
 
+/// One tunable: its name, the closed range of values it takes, and how to
+/// set it. Ranges keep every cost finite and every probability defined.
+struct Tunable {
+    name: &'static str,
+    min: f64,
+    max: f64,
+    set: Setter,
+}
+
+const fn tunable(name: &'static str, min: f64, max: f64, set: Setter) -> Tunable {
+    Tunable {
+        name,
+        min,
+        max,
+        set,
+    }
+}
+
 /// Every tunable `Config::set` knows, by name: the one list of them.
-const SETTERS: &[(&str, Setter)] = &[
-    ("max_side", |c, v| c.max_side = (v as usize).clamp(1, 8)),
-    ("length_variance", |c, v| c.length_variance = v),
-    ("number", |c, v| c.weights.number = v),
-    ("name", |c, v| c.weights.name = v),
-    ("word", |c, v| c.weights.word = v),
-    ("cognate", |c, v| c.weights.cognate = v),
-    ("punct", |c, v| c.weights.punct = v),
-    ("word_expectation", |c, v| c.weights.word_expectation = v),
-    ("skip_cost", |c, v| c.skip_cost = v),
-    ("paragraph_cost", |c, v| c.paragraph_cost = v),
-    ("noise_cost", |c, v| c.noise_cost = v),
-    ("miss_rate", |c, v| c.miss_rate = v),
-    ("band", |c, v| c.band = v as usize),
-    ("temperature", |c, v| c.temperature = v),
-    ("learn", |c, v| {
+const SETTERS: &[Tunable] = &[
+    tunable("max_side", 1.0, 8.0, |c, v| c.max_side = v as usize),
+    tunable("length_variance", 0.5, 100.0, |c, v| c.length_variance = v),
+    tunable("number", 0.0, 20.0, |c, v| c.weights.number = v),
+    tunable("name", 0.0, 20.0, |c, v| c.weights.name = v),
+    tunable("word", 0.0, 20.0, |c, v| c.weights.word = v),
+    tunable("cognate", 0.0, 20.0, |c, v| c.weights.cognate = v),
+    tunable("punct", 0.0, 20.0, |c, v| c.weights.punct = v),
+    tunable("word_expectation", 0.0, 1.0, |c, v| c.weights.word_expectation = v),
+    tunable("skip_cost", 0.0, 50.0, |c, v| c.skip_cost = v),
+    tunable("paragraph_cost", 0.0, 50.0, |c, v| c.paragraph_cost = v),
+    tunable("noise_cost", 0.0, 50.0, |c, v| c.noise_cost = v),
+    tunable("miss_rate", 0.0, 10.0, |c, v| c.miss_rate = v),
+    tunable("band", 1.0, 64.0, |c, v| c.band = v as usize),
+    tunable("temperature", 0.05, 100.0, |c, v| c.temperature = v),
+    tunable("learn", 0.0, 1.0, |c, v| {
         c.learn = if v == 0.0 {
             None
         } else {
             c.learn.or(Config::default().learn)
         }
     }),
-    ("learn_count", |c, v| c.learning().min_count = v as usize),
-    ("learn_dice", |c, v| c.learning().min_dice = v),
-    ("learn_confidence", |c, v| c.learning().min_confidence = v),
+    tunable("learn_count", 1.0, 1000.0, |c, v| c.learning().min_count = v as usize),
+    tunable("learn_dice", 0.0, 1.0, |c, v| c.learning().min_dice = v),
+    tunable("learn_confidence", 0.0, 1.0, |c, v| c.learning().min_confidence = v),
 ];
 
 impl Config {
     /// Names of the tunables `set` accepts.
     pub fn tunables() -> impl Iterator<Item = &'static str> {
-        SETTERS.iter().map(|(name, _)| *name)
+        SETTERS.iter().map(|t| t.name)
+    }
+
+    /// Each tunable with its valid range, for help texts and the README.
+    pub fn tunable_ranges() -> impl Iterator<Item = (&'static str, f64, f64)> {
+        SETTERS.iter().map(|t| (t.name, t.min, t.max))
     }
 
     /// Set one tunable by name (`--set name=value` on the command line).
     pub fn set(&mut self, name: &str, value: &str) -> Result<(), String> {
-        let Some((_, setter)) = SETTERS.iter().find(|(n, _)| *n == name) else {
+        let Some(tunable) = SETTERS.iter().find(|t| t.name == name) else {
             let known: Vec<&str> = Config::tunables().collect();
             return Err(format!(
                 "--set {name}: unknown setting; known: {}",
@@ -101,7 +126,13 @@ impl Config {
             .ok()
             .filter(|v: &f64| v.is_finite())
             .ok_or_else(|| format!("--set {name}={value}: the value must be a number"))?;
-        setter(self, num);
+        if !(tunable.min..=tunable.max).contains(&num) {
+            return Err(format!(
+                "--set {name}={value}: out of range; {name} takes {} to {}",
+                tunable.min, tunable.max
+            ));
+        }
+        (tunable.set)(self, num);
         Ok(())
     }
 
@@ -129,7 +160,7 @@ impl Default for Config {
             paragraph_cost: 1.0,
             noise_cost: 3.0,
             miss_rate: 0.5,
-            band: 16,
+            band: 4,
             temperature: 1.5,
             learn: Some(LearnConfig {
                 min_confidence: 0.5,
@@ -183,7 +214,18 @@ pub fn align(src: &[Sentence], tgt: &[Sentence], lexicon: &Lexicon, cfg: &Config
         tgt_layout.chars.iter().sum(),
         cfg.length_variance,
     );
-    let first = align_once(src, tgt, &src_layout, &tgt_layout, length, lexicon, cfg);
+    let types = bead_types(cfg.max_side.clamp(1, 8));
+    let (src_tokens, tgt_tokens) = (overlap::Tokens::read(src), overlap::Tokens::read(tgt));
+    let first = {
+        let overlap = overlap::Overlap::build(&src_tokens, &tgt_tokens, lexicon, cfg.weights);
+        let level = plan::Level {
+            overlap: &overlap,
+            src: &src_layout,
+            tgt: &tgt_layout,
+            length,
+        };
+        beads(plan::first(&level, &types, cfg), cfg)
+    };
     let Some(learn_cfg) = cfg.learn else {
         return first;
     };
@@ -199,46 +241,36 @@ pub fn align(src: &[Sentence], tgt: &[Sentence], lexicon: &Lexicon, cfg: &Config
     let length = LengthModel::fit(&confident).unwrap_or(length);
     let mut extended = lexicon.clone();
     extended.extend(&learn::learn(src, tgt, &first, learn_cfg));
-    align_once(src, tgt, &src_layout, &tgt_layout, length, &extended, cfg)
+    let overlap = overlap::Overlap::build(&src_tokens, &tgt_tokens, &extended, cfg.weights);
+    drop((src_tokens, tgt_tokens, extended));
+    let level = plan::Level {
+        overlap: &overlap,
+        src: &src_layout,
+        tgt: &tgt_layout,
+        length,
+    };
+    // The second pass looks around the first one's path.
+    let rects = first.iter().map(|b| ((b.src.start, b.src.end), (b.tgt.start, b.tgt.end)));
+    let corridor = search::Corridor::around(rects, src.len(), tgt.len(), cfg.band);
+    drop(first);
+    beads(plan::solve(&level, corridor, &types, cfg), cfg)
 }
 
-fn align_once(
-    src: &[Sentence],
-    tgt: &[Sentence],
-    src_layout: &cost::Layout,
-    tgt_layout: &cost::Layout,
-    length: LengthModel,
-    lexicon: &Lexicon,
-    cfg: &Config,
-) -> Vec<Bead> {
-    let (n, m) = (src.len(), tgt.len());
-    let max_side = cfg.max_side.clamp(1, 8);
-    let types = bead_types(max_side);
-    let overlap = overlap::Overlap::build(src, tgt, lexicon, cfg.weights);
-
-    let mut half_width = cfg.band.max(max_side + 1);
-    loop {
-        let band = search::Band::diagonal(n, m, half_width);
-        let scorer = cost::BeadCost::new(&overlap, length, src_layout, tgt_layout, &band, cfg);
-        let costs = search::Costs::new(&band, n, &types, &|i, j, a, b| scorer.cost(i, j, a, b));
-        let (path, on_edge) = search::best_path(&band, n, &costs);
-        if on_edge && !band.half_width_covers_all() {
-            half_width *= 2;
-            continue;
-        }
-        let post = search::posteriors(&band, n, &costs, cfg.temperature, &path);
-        return path
-            .iter()
-            .zip(post)
-            .map(|(s, p)| Bead {
-                src: s.i..s.i + s.a,
-                tgt: s.j..s.j + s.b,
-                cost: s.cost,
-                confidence: p,
-                flags: Vec::new(),
-            })
-            .collect();
-    }
+/// The beads of a solution, with their posterior confidence.
+fn beads(found: plan::Solution, cfg: &Config) -> Vec<Bead> {
+    let post = search::posteriors(&found.corridor, &found.costs, cfg.temperature, &found.path);
+    found
+        .path
+        .iter()
+        .zip(post)
+        .map(|(s, p)| Bead {
+            src: s.i..s.i + s.a,
+            tgt: s.j..s.j + s.b,
+            cost: s.cost,
+            confidence: p,
+            flags: Vec::new(),
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -249,7 +281,7 @@ mod tests {
     fn every_tunable_can_be_set() {
         for name in Config::tunables() {
             let mut c = Config::default();
-            c.set(name, "2").unwrap_or_else(|e| panic!("{e}"));
+            c.set(name, "1").unwrap_or_else(|e| panic!("{e}"));
         }
         let mut c = Config::default();
         c.set("skip_cost", "1.25").unwrap();
@@ -260,5 +292,10 @@ mod tests {
         assert_eq!(c.learn.map(|l| l.min_dice), Some(0.7));
         assert!(c.set("nonsense", "1").unwrap_err().contains("skip_cost"));
         assert!(c.set("skip_cost", "abc").is_err());
+        for bad in ["temperature=0", "length_variance=-1", "band=1000000", "skip_cost=1e300"] {
+            let (name, value) = bad.split_once('=').unwrap();
+            let err = c.set(name, value).unwrap_err();
+            assert!(err.contains("out of range"), "{bad}: {err}");
+        }
     }
 }

@@ -8,7 +8,9 @@
 //! masks (which of its tokens are covered), so the search can score beads of
 //! several sentences by OR-ing masks, counting each token at most once.
 
-use std::collections::HashMap;
+use std::collections::hash_map::Entry;
+
+use rustc_hash::FxHashMap;
 
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
@@ -61,22 +63,23 @@ impl OverlapWeights {
 
 #[derive(Default)]
 struct Vocab {
-    ids: HashMap<(Kind, String), u32>,
+    ids: FxHashMap<(Kind, Vec<String>), u32>,
     kinds: Vec<Kind>,
     keys: Vec<Vec<String>>,
 }
 
 impl Vocab {
     fn intern(&mut self, kind: Kind, keys: Vec<String>) -> u32 {
-        let canon = keys.join("|");
-        if let Some(&id) = self.ids.get(&(kind, canon.clone())) {
-            return id;
+        let next = self.kinds.len() as u32;
+        match self.ids.entry((kind, keys)) {
+            Entry::Occupied(e) => *e.get(),
+            Entry::Vacant(e) => {
+                self.kinds.push(kind);
+                self.keys.push(e.key().1.clone());
+                e.insert(next);
+                next
+            }
         }
-        let id = self.kinds.len() as u32;
-        self.ids.insert((kind, canon), id);
-        self.kinds.push(kind);
-        self.keys.push(keys);
-        id
     }
 }
 
@@ -106,6 +109,8 @@ pub struct Overlap {
     src_expected: Vec<f64>,
     tgt_expected: Vec<f64>,
     links: Vec<Vec<u32>>,
+    /// Per source sentence, the target tokens its tokens link to.
+    reach: Reach,
 }
 
 /// Lower case without accents: `Expédition` → `expedition`.
@@ -131,39 +136,115 @@ fn punct_key(c: char) -> Option<&'static str> {
     })
 }
 
+/// What a sentence is made of, before any lexicon is consulted.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum Item<'a> {
+    Anchor(Kind, Vec<String>),
+    /// A word as written, and whether it is an anchor already (a number,
+    /// a capitalised word inside the sentence, an acronym).
+    Word(&'a str, bool),
+    Punct(&'static str),
+}
+
+/// One side's sentences read once, whatever the lexicon: each sentence's
+/// items in order, as ids of distinct items. Aligning twice (before and
+/// after self-training) reads the text once.
+pub struct Tokens<'a> {
+    items: Vec<Item<'a>>,
+    sentences: Vec<Vec<u32>>,
+}
+
+impl<'a> Tokens<'a> {
+    /// Sentences are read in parallel, a slice at a time so that the items
+    /// in flight stay few; item ids follow document order.
+    pub fn read(sentences: &'a [Sentence]) -> Tokens<'a> {
+        use rayon::prelude::*;
+        const SLICE: usize = 4096;
+        let mut ids: FxHashMap<Item, u32> = FxHashMap::default();
+        let mut items = Vec::new();
+        let mut out = Vec::with_capacity(sentences.len());
+        for slice in sentences.chunks(SLICE) {
+            let raw: Vec<Vec<Item>> = slice.par_iter().map(|s| self::items(&s.text)).collect();
+            for sentence in raw {
+                let interned = sentence.into_iter().map(|item| match ids.entry(item) {
+                    Entry::Occupied(e) => *e.get(),
+                    Entry::Vacant(e) => {
+                        items.push(e.key().clone());
+                        *e.insert(items.len() as u32 - 1)
+                    }
+                });
+                out.push(interned.collect());
+            }
+        }
+        Tokens {
+            items,
+            sentences: out,
+        }
+    }
+}
+
+fn items(text: &str) -> Vec<Item<'_>> {
+    let mut out = Vec::new();
+    for a in anchors::extract(text) {
+        let kind = match a.kind {
+            AnchorKind::Number => Kind::Number,
+            AnchorKind::Name | AnchorKind::Acronym => Kind::Name,
+        };
+        out.push(Item::Anchor(kind, a.keys));
+    }
+    for (k, (_, w)) in anchors::words(text).into_iter().enumerate() {
+        let first = w.chars().next().unwrap_or(' ');
+        let anchor =
+            first.is_ascii_digit() || k > 0 && first.is_uppercase() || anchors::is_acronym(w);
+        out.push(Item::Word(w, anchor));
+    }
+    out.extend(text.chars().filter_map(punct_key).map(Item::Punct));
+    out
+}
+
+/// The token an item stands for under a lexicon: numbers, names and
+/// acronyms as anchors; a lexicon word as a word; any other word of
+/// `COGNATE_MIN` letters or more, not an anchor, as a cognate; nothing else.
+fn token_of(item: &Item, is_word: &dyn Fn(&str) -> bool) -> Option<(Kind, Vec<String>)> {
+    Some(match item {
+        Item::Anchor(kind, keys) => (*kind, keys.clone()),
+        Item::Punct(key) => (Kind::Punct, vec![key.to_string()]),
+        Item::Word(w, anchor) => {
+            let lower = w.to_lowercase();
+            if is_word(&lower) && !w.starts_with(|c: char| c.is_ascii_digit()) {
+                (Kind::Word, vec![lower])
+            } else if !anchor && w.chars().count() >= COGNATE_MIN {
+                (Kind::Cognate, vec![fold(w)])
+            } else {
+                return None;
+            }
+        }
+    })
+}
+
+/// Each sentence's token ids under a lexicon, sorted and distinct: the first
+/// `MAX_TOKENS` tokens of the sentence.
 fn tokenise(
-    sentences: &[Sentence],
+    tokens: &Tokens,
     vocab: &mut Vocab,
-    is_word: &dyn Fn(&str) -> bool,
+    is_word: &(dyn Fn(&str) -> bool + Sync),
 ) -> Vec<Vec<u32>> {
-    sentences
-        .iter()
-        .map(|s| {
-            let mut ids: Vec<u32> = Vec::new();
-            for a in anchors::extract(&s.text) {
-                let kind = match a.kind {
-                    AnchorKind::Number => Kind::Number,
-                    AnchorKind::Name | AnchorKind::Acronym => Kind::Name,
-                };
-                ids.push(vocab.intern(kind, a.keys));
-            }
-            for (k, (_, w)) in anchors::words(&s.text).into_iter().enumerate() {
-                let first = w.chars().next().unwrap_or(' ');
-                // Numbers, names and acronyms are anchors already.
-                let anchor = first.is_ascii_digit()
-                    || k > 0 && first.is_uppercase()
-                    || anchors::is_acronym(w);
-                let lower = w.to_lowercase();
-                if is_word(&lower) && !first.is_ascii_digit() {
-                    ids.push(vocab.intern(Kind::Word, vec![lower]));
-                } else if !anchor && w.chars().count() >= COGNATE_MIN {
-                    ids.push(vocab.intern(Kind::Cognate, vec![fold(w)]));
-                }
-            }
-            for key in s.text.chars().filter_map(punct_key) {
-                ids.push(vocab.intern(Kind::Punct, vec![key.to_string()]));
-            }
-            ids.truncate(MAX_TOKENS);
+    use rayon::prelude::*;
+    let mapped: Vec<Option<(Kind, Vec<String>)>> =
+        tokens.items.par_iter().map(|item| token_of(item, is_word)).collect();
+    let token: Vec<Option<u32>> = mapped
+        .into_iter()
+        .map(|t| t.map(|(kind, keys)| vocab.intern(kind, keys)))
+        .collect();
+    tokens
+        .sentences
+        .par_iter()
+        .map(|items| {
+            let mut ids: Vec<u32> = items
+                .iter()
+                .filter_map(|&item| token[item as usize])
+                .take(MAX_TOKENS)
+                .collect();
             ids.sort_unstable();
             ids.dedup();
             ids
@@ -181,22 +262,18 @@ fn cognates(a: &str, b: &str) -> bool {
 }
 
 impl Overlap {
-    pub fn build(
-        src: &[Sentence],
-        tgt: &[Sentence],
-        lexicon: &Lexicon,
-        w: OverlapWeights,
-    ) -> Overlap {
+    pub fn build(src: &Tokens, tgt: &Tokens, lexicon: &Lexicon, w: OverlapWeights) -> Overlap {
         let targets = lexicon.targets();
         let mut sv = Vocab::default();
         let mut tv = Vocab::default();
         let src_tokens = tokenise(src, &mut sv, &|word| !lexicon.translations(word).is_empty());
         let tgt_tokens = tokenise(tgt, &mut tv, &|word| targets.contains(word));
 
+        use rayon::prelude::*;
         // Target tokens by key (numbers and punctuation in their own
         // namespaces), and names and cognates by their first letters.
-        let mut by_key: HashMap<(Kind, &str), Vec<u32>> = HashMap::new();
-        let mut by_start: HashMap<String, Vec<u32>> = HashMap::new();
+        let mut by_key: FxHashMap<(Kind, &str), Vec<u32>> = FxHashMap::default();
+        let mut by_start: FxHashMap<String, Vec<u32>> = FxHashMap::default();
         let space = |k: Kind| match k {
             Kind::Number | Kind::Punct => k,
             _ => Kind::Word,
@@ -213,9 +290,10 @@ impl Overlap {
                     .push(id);
             }
         }
-        let links = sv
+        let tgt_folded: Vec<String> = tv.keys.iter().map(|k| fold(&k[0])).collect();
+        let links: Vec<Vec<u32>> = sv
             .kinds
-            .iter()
+            .par_iter()
             .zip(&sv.keys)
             .map(|(&kind, keys)| {
                 let mut out: Vec<u32> = keys
@@ -231,10 +309,10 @@ impl Overlap {
                 if matches!(kind, Kind::Name | Kind::Cognate) {
                     let folded = fold(&keys[0]);
                     for &id in by_start.get(&prefix(&folded)).into_iter().flatten() {
-                        let other = fold(&tv.keys[id as usize][0]);
+                        let other = &tgt_folded[id as usize];
                         let linked = match (kind, tv.kinds[id as usize]) {
-                            (Kind::Name, Kind::Name) => similar_names(&folded, &other),
-                            _ => cognates(&folded, &other),
+                            (Kind::Name, Kind::Name) => similar_names(&folded, other),
+                            _ => cognates(&folded, other),
                         };
                         if linked {
                             out.push(id);
@@ -246,67 +324,142 @@ impl Overlap {
                 out
             })
             .collect();
-        // A token found in many sentences tells little about which one pairs
-        // with which: the chance that a random group of sentences on the other
-        // side has its partner grows with its document frequency.
-        let weigh = |v: &Vocab, sents: &[Vec<u32>], others: usize| -> Vec<Weight> {
-            let mut df = vec![0usize; v.kinds.len()];
-            for &id in sents.iter().flatten() {
-                df[id as usize] += 1;
-            }
-            let scale = ((sents.len().max(others) + 1) as f64).ln().max(1.0);
-            v.kinds
-                .iter()
-                .zip(df)
-                .map(|(&k, df)| Weight {
-                    base: w.of(k),
-                    expectation: match k {
-                        Kind::Number | Kind::Name => 1.0,
-                        Kind::Word => w.word_expectation,
-                        Kind::Cognate | Kind::Punct => 0.0,
-                    },
-                    specificity: (((sents.len() + 1) as f64) / df.max(1) as f64).ln() / scale,
-                    per_nat: 1.0 / scale,
-                })
-                .collect()
+        let of_kind = |k: Kind| {
+            let expectation = match k {
+                Kind::Number | Kind::Name => 1.0,
+                Kind::Word => w.word_expectation,
+                Kind::Cognate | Kind::Punct => 0.0,
+            };
+            (w.of(k), expectation)
         };
-        let src_weight = weigh(&sv, &src_tokens, tgt.len());
-        let tgt_weight = weigh(&tv, &tgt_tokens, src.len());
-        let expected = |sents: &[Vec<u32>], w: &[Weight]| -> Vec<f64> {
-            sents
-                .iter()
-                .map(|ids| {
-                    ids.iter()
-                        .take(64)
-                        .map(|&t| expected_weight(&w[t as usize]))
-                        .sum()
-                })
-                .collect()
-        };
+        let src_kinds: Vec<(f64, f64)> = sv.kinds.iter().map(|&k| of_kind(k)).collect();
+        let tgt_kinds: Vec<(f64, f64)> = tv.kinds.iter().map(|&k| of_kind(k)).collect();
+        let src_weight = weigh(&src_kinds, &src_tokens, tgt_tokens.len());
+        let tgt_weight = weigh(&tgt_kinds, &tgt_tokens, src_tokens.len());
         Overlap {
             src_expected: expected(&src_tokens, &src_weight),
             tgt_expected: expected(&tgt_tokens, &tgt_weight),
             src_weight,
             tgt_weight,
+            reach: Reach::new(&src_tokens, &links),
             src: src_tokens,
             tgt: tgt_tokens,
             links,
         }
     }
 
+    /// The same documents seen in units of `k` consecutive sentences a side
+    /// (the last unit may be shorter), for the coarse passes of the search:
+    /// a unit's tokens are its sentences' tokens (the most telling
+    /// `MAX_TOKENS` of them), weighed again by how many units hold them.
+    pub fn coarsen(&self, k: usize) -> Overlap {
+        let group = |sents: &[Vec<u32>], weights: &[Weight]| -> Vec<Vec<u32>> {
+            sents
+                .chunks(k)
+                .map(|chunk| {
+                    let mut ids: Vec<u32> = chunk.iter().flatten().copied().collect();
+                    ids.sort_unstable();
+                    ids.dedup();
+                    if ids.len() > MAX_TOKENS {
+                        let telling = |id: &u32| {
+                            let w = &weights[*id as usize];
+                            -(w.base * w.specificity)
+                        };
+                        ids.sort_by(|a, b| telling(a).total_cmp(&telling(b)).then(a.cmp(b)));
+                        ids.truncate(MAX_TOKENS);
+                        ids.sort_unstable();
+                    }
+                    ids
+                })
+                .collect()
+        };
+        let src = group(&self.src, &self.src_weight);
+        let tgt = group(&self.tgt, &self.tgt_weight);
+        let kinds = |w: &[Weight]| -> Vec<(f64, f64)> {
+            w.iter().map(|w| (w.base, w.expectation)).collect()
+        };
+        let src_weight = weigh(&kinds(&self.src_weight), &src, tgt.len());
+        let tgt_weight = weigh(&kinds(&self.tgt_weight), &tgt, src.len());
+        Overlap {
+            src_expected: expected(&src, &src_weight),
+            tgt_expected: expected(&tgt, &tgt_weight),
+            src_weight,
+            tgt_weight,
+            reach: Reach::new(&src, &self.links),
+            src,
+            tgt,
+            links: self.links.clone(),
+        }
+    }
+
+    /// Sentence pairs that share at least `MIN_SHARED` rare tokens (found in
+    /// at most `RARE` target sentences), each source sentence with its best
+    /// target sentences (ties kept): the candidates an anchor chain is made
+    /// of. Linear: each source token visits at most `RARE` target sentences.
+    pub fn anchor_pairs(&self) -> Vec<(usize, usize)> {
+        use rayon::prelude::*;
+        const RARE: usize = 64;
+        const MIN_SHARED: u32 = 2;
+        let mut postings: Vec<Vec<u32>> = vec![Vec::new(); self.tgt_weight.len()];
+        for (j, ids) in self.tgt.iter().enumerate() {
+            for &u in ids {
+                let list = &mut postings[u as usize];
+                if list.len() <= RARE {
+                    list.push(j as u32);
+                }
+            }
+        }
+        (0..self.src.len())
+            .into_par_iter()
+            .flat_map_iter(|i| {
+                let (targets, _) = self.reach.of(i);
+                let mut hits: Vec<u32> = Vec::new();
+                let mut last = u32::MAX;
+                for &u in targets {
+                    // A target token reached from several positions counts once.
+                    if u == last {
+                        continue;
+                    }
+                    last = u;
+                    let list = &postings[u as usize];
+                    if list.len() <= RARE {
+                        hits.extend_from_slice(list);
+                    }
+                }
+                hits.sort_unstable();
+                let mut counted: Vec<(u32, u32)> = Vec::new();
+                for j in hits {
+                    match counted.last_mut() {
+                        Some((k, c)) if *k == j => *c += 1,
+                        _ => counted.push((j, 1)),
+                    }
+                }
+                let best = counted.iter().map(|&(_, c)| c).max().unwrap_or(0);
+                counted
+                    .into_iter()
+                    .filter(move |&(_, c)| c == best && c >= MIN_SHARED)
+                    .map(move |(j, _)| (i, j as usize))
+            })
+            .collect()
+    }
+
     /// Which tokens of source sentence `i` have a counterpart in target
     /// sentence `j` (bit k = k-th token), and which of `j`'s have one in `i`.
     pub fn pair_masks(&self, i: usize, j: usize) -> (u64, u64) {
-        let (si, tj) = (&self.src[i], &self.tgt[j]);
+        let ((targets, positions), tj) = (self.reach.of(i), &self.tgt[j]);
         let (mut ms, mut mt) = (0u64, 0u64);
-        if si.is_empty() || tj.is_empty() {
-            return (0, 0);
-        }
-        for (p, &t) in si.iter().enumerate() {
-            for u in &self.links[t as usize] {
-                if let Ok(q) = tj.binary_search(u) {
-                    ms |= 1 << p;
-                    mt |= 1 << q;
+        // Both lists are sorted by target token: one merge. A target token
+        // may be reached from several source positions, so only the reach
+        // list moves on a match.
+        let (mut a, mut b) = (0, 0);
+        while a < targets.len() && b < tj.len() {
+            match targets[a].cmp(&tj[b]) {
+                std::cmp::Ordering::Less => a += 1,
+                std::cmp::Ordering::Greater => b += 1,
+                std::cmp::Ordering::Equal => {
+                    ms |= 1 << positions[a];
+                    mt |= 1 << b;
+                    a += 1;
                 }
             }
         }
@@ -351,6 +504,84 @@ const LN_GROUP: [f64; 9] = [
     1.945_910_149_055_31,
     2.079_441_541_679_84,
 ];
+
+/// A token found in many sentences tells little about which one pairs with
+/// which: the chance that a random group of sentences on the other side has
+/// its partner grows with its document frequency. `kinds` gives each token's
+/// base weight and expectation.
+fn weigh(kinds: &[(f64, f64)], sents: &[Vec<u32>], others: usize) -> Vec<Weight> {
+    let mut df = vec![0usize; kinds.len()];
+    for &id in sents.iter().flatten() {
+        df[id as usize] += 1;
+    }
+    let scale = ((sents.len().max(others) + 1) as f64).ln().max(1.0);
+    kinds
+        .iter()
+        .zip(df)
+        .map(|(&(base, expectation), df)| Weight {
+            base,
+            expectation,
+            specificity: (((sents.len() + 1) as f64) / df.max(1) as f64).ln() / scale,
+            per_nat: 1.0 / scale,
+        })
+        .collect()
+}
+
+/// Per source sentence, the target tokens its tokens link to, sorted, each
+/// with the position of a source token that links to it; one flat list for
+/// all sentences (5 bytes an entry: the largest table of the overlap).
+struct Reach {
+    start: Vec<usize>,
+    target: Vec<u32>,
+    position: Vec<u8>,
+}
+
+impl Reach {
+    fn new(src: &[Vec<u32>], links: &[Vec<u32>]) -> Reach {
+        use rayon::prelude::*;
+        let per_sentence: Vec<Vec<(u32, u8)>> = src
+            .par_iter()
+            .map(|ids| {
+                let mut out: Vec<(u32, u8)> = ids
+                    .iter()
+                    .take(64)
+                    .enumerate()
+                    .flat_map(|(p, &t)| links[t as usize].iter().map(move |&u| (u, p as u8)))
+                    .collect();
+                out.sort_unstable();
+                out
+            })
+            .collect();
+        let total = per_sentence.iter().map(Vec::len).sum();
+        let mut reach = Reach {
+            start: Vec::with_capacity(src.len() + 1),
+            target: Vec::with_capacity(total),
+            position: Vec::with_capacity(total),
+        };
+        for entries in per_sentence {
+            reach.start.push(reach.target.len());
+            for (u, p) in entries {
+                reach.target.push(u);
+                reach.position.push(p);
+            }
+        }
+        reach.start.push(reach.target.len());
+        reach
+    }
+
+    fn of(&self, i: usize) -> (&[u32], &[u8]) {
+        let range = self.start[i]..self.start[i + 1];
+        (&self.target[range.clone()], &self.position[range])
+    }
+}
+
+/// Per sentence, the weight of its tokens that expect a counterpart.
+fn expected(sents: &[Vec<u32>], w: &[Weight]) -> Vec<f64> {
+    sents
+        .iter()
+        .map(|ids| ids.iter().map(|&t| expected_weight(&w[t as usize])).sum())
+        .collect()
+}
 
 fn expected_weight(w: &Weight) -> f64 {
     w.expectation * w.base * w.specificity
@@ -405,7 +636,7 @@ mod tests {
         let tgt =
             split_lines("North Korean troops arrived in Moscow with 3,000 soldiers.\nIt rained.\n");
         let lex = Lexicon::parse("tentara\tsoldiers\nhujan\train\n").unwrap();
-        let o = Overlap::build(&src, &tgt, &lex, weights());
+        let o = Overlap::build(&Tokens::read(&src), &Tokens::read(&tgt), &lex, weights());
         let (ms, mt) = o.pair_masks(0, 0);
         // Each token is found once, so it counts fully: Korea, Moskow, 3.000
         // and tentara are covered; Utara is not (no lexicon entry).

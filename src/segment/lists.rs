@@ -55,9 +55,19 @@ fn marker(token: &str) -> Option<Marker> {
 /// ranges of all its markers. A paragraph is a list when it opens with a
 /// bullet or with marker 1 / `a`; later items are the same bullet, or the
 /// next marker in sequence and style.
+/// Both lists are in text order, so lookups are binary searches: a
+/// paragraph that is one long list stays linear.
 pub struct Items {
     pub starts: Vec<usize>,
     pub markers: Vec<Range<usize>>,
+}
+
+impl Items {
+    /// Whether byte `at` lies inside a list marker.
+    pub fn is_marker(&self, at: usize) -> bool {
+        let k = self.markers.partition_point(|m| m.end <= at);
+        self.markers.get(k).is_some_and(|m| m.contains(&at))
+    }
 }
 
 pub fn items(para: &str) -> Items {

@@ -146,7 +146,7 @@ pub fn split_paragraph(para: &str, rules: &Rules) -> Vec<Range<usize>> {
             pos = mark + first.len_utf8();
             continue;
         }
-        if items.markers.iter().any(|m| m.contains(&mark)) {
+        if items.is_marker(mark) {
             // `2.` of `2. The second item`
             pos = mark + 1;
             continue;
@@ -180,7 +180,7 @@ pub fn split_paragraph(para: &str, rules: &Rules) -> Vec<Range<usize>> {
         let word_pos = skip_while(para, next, |c| is_opener(c) || c.is_whitespace());
         let next_word = word_at(para, word_pos);
         let omission_before = para[..mark].ends_with(char::is_whitespace);
-        let breaks = if items.starts.contains(&word_pos) {
+        let breaks = if items.starts.binary_search(&word_pos).is_ok() {
             true
         } else if next_word.chars().next().is_some_and(char::is_lowercase) {
             // `pertemuan bersama. konferensi pers`: a lower-case word continues the sentence.
@@ -212,11 +212,9 @@ pub fn split_paragraph(para: &str, rules: &Rules) -> Vec<Range<usize>> {
     let mut cut = Vec::with_capacity(spans.len());
     for span in spans {
         let mut from = span.start;
-        for &s in items
-            .starts
-            .iter()
-            .filter(|&&s| s > span.start && s < span.end)
-        {
+        let first = items.starts.partition_point(|&s| s <= span.start);
+        let inside = items.starts[first..].iter().take_while(|&&s| s < span.end);
+        for &s in inside {
             cut.push(from..s);
             from = s;
         }
