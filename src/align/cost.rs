@@ -89,71 +89,60 @@ impl Layout {
     }
 }
 
-/// Pair masks for every (i, j) a bead in the corridor can touch, computed once.
+/// Pair masks for every (i, j) a bead in the corridor can touch, computed
+/// once: row r holds columns `lo[r]..lo[r] + rows[r].len()`.
 struct PairTable {
     lo: Vec<usize>,
-    width: Vec<usize>,
-    offset: Vec<usize>,
-    masks: Vec<(u64, u64)>,
+    rows: Vec<Vec<(u64, u64)>>,
 }
 
 impl PairTable {
-    /// Masks for every pair a bead inside `corridor` covers, taking those
-    /// `known` holds already (a widened corridor's table grows from the
-    /// narrower one's).
+    /// Masks for every pair a bead inside `corridor` covers, taking over
+    /// what `known` holds already (a widened corridor's table grows from the
+    /// narrower one's, and keeps its unchanged rows as they are).
     fn build(
         overlap: &Overlap,
         corridor: &Corridor,
         m: usize,
         reach: usize,
-        known: Option<&PairTable>,
+        known: Option<PairTable>,
     ) -> PairTable {
         use rayon::prelude::*;
         let n = corridor.rows();
         // Sentence row r is covered by beads that start at rows from r+1-reach
         // and end at rows up to r+reach, so it needs those rows' columns.
-        let rows: Vec<(usize, Vec<(u64, u64)>)> = (0..n)
-            .into_par_iter()
+        let window = |r: usize| {
+            let (l, h) = corridor.span(r.saturating_sub(reach - 1), r + reach);
+            (l.min(m), h.min(m))
+        };
+        let (old_lo, mut old_rows) = known.map_or((Vec::new(), Vec::new()), |k| (k.lo, k.rows));
+        let mut rows: Vec<(usize, Option<Vec<(u64, u64)>>)> = (0..n)
             .map(|r| {
-                let (l, h) = corridor.span(r.saturating_sub(reach - 1), r + reach);
-                let (l, h) = (l.min(m), h.min(m));
-                let masks = (l..h)
-                    .map(|j| match known {
-                        Some(old) if old.has(r, j) => old.get(r, j),
-                        _ => overlap.pair_masks(r, j),
-                    })
-                    .collect();
-                (l, masks)
+                let (l, h) = window(r);
+                let same = old_lo.get(r) == Some(&l) && old_rows[r].len() == h - l;
+                (l, same.then(|| std::mem::take(&mut old_rows[r])))
             })
             .collect();
-        let total = rows.iter().map(|(_, row)| row.len()).sum();
-        let (mut lo, mut width, mut offset) = (vec![], vec![], vec![]);
-        let mut masks = Vec::with_capacity(total);
-        for (l, row) in rows {
-            offset.push(masks.len());
-            lo.push(l);
-            width.push(row.len());
-            masks.extend(row);
-        }
-        PairTable {
-            lo,
-            width,
-            offset,
-            masks,
-        }
-    }
-
-    fn has(&self, i: usize, j: usize) -> bool {
-        j.wrapping_sub(self.lo[i]) < self.width[i]
+        let (old_lo, old_rows) = (&old_lo, &old_rows);
+        rows.par_iter_mut().enumerate().filter(|(_, (_, row))| row.is_none()).for_each(|(r, (l, row))| {
+            let h = window(r).1;
+            let masks = (*l..h)
+                .map(|j| {
+                    let k = old_lo.get(r).map_or(usize::MAX, |&ol| j.wrapping_sub(ol));
+                    match old_rows.get(r).and_then(|row| row.get(k)) {
+                        Some(&masks) => masks,
+                        None => overlap.pair_masks(r, j),
+                    }
+                })
+                .collect();
+            *row = Some(masks);
+        });
+        let (lo, rows) = rows.into_iter().map(|(l, row)| (l, row.unwrap_or_default())).unzip();
+        PairTable { lo, rows }
     }
 
     fn get(&self, i: usize, j: usize) -> (u64, u64) {
-        let k = j.wrapping_sub(self.lo[i]);
-        if k < self.width[i] {
-            self.masks[self.offset[i] + k]
-        } else {
-            (0, 0)
-        }
+        self.rows[i].get(j.wrapping_sub(self.lo[i])).copied().unwrap_or((0, 0))
     }
 }
 
@@ -194,7 +183,7 @@ impl<'a> BeadCost<'a> {
             corridor,
             tgt.chars.len(),
             cfg.max_side.clamp(1, 8),
-            known.as_ref().map(|k| &k.pairs),
+            known.map(|k| k.pairs),
         );
         BeadCost {
             overlap,

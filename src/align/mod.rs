@@ -224,7 +224,7 @@ pub fn align(src: &[Sentence], tgt: &[Sentence], lexicon: &Lexicon, cfg: &Config
             tgt: &tgt_layout,
             length,
         };
-        beads(plan::first(&level, &types, cfg), cfg)
+        beads(plan::first(&level, &types, cfg))
     };
     let Some(learn_cfg) = cfg.learn else {
         return first;
@@ -253,16 +253,15 @@ pub fn align(src: &[Sentence], tgt: &[Sentence], lexicon: &Lexicon, cfg: &Config
     let rects = first.iter().map(|b| ((b.src.start, b.src.end), (b.tgt.start, b.tgt.end)));
     let corridor = search::Corridor::around(rects, src.len(), tgt.len(), cfg.band);
     drop(first);
-    beads(plan::solve(&level, corridor, &types, cfg), cfg)
+    beads(plan::solve(&level, corridor, &types, cfg).finish(cfg.temperature))
 }
 
-/// The beads of a solution, with their posterior confidence.
-fn beads(found: plan::Solution, cfg: &Config) -> Vec<Bead> {
-    let post = search::posteriors(&found.corridor, &found.costs, cfg.temperature, &found.path);
+/// The beads of a path, with their posterior confidence.
+fn beads(found: plan::Found) -> Vec<Bead> {
     found
         .path
         .iter()
-        .zip(post)
+        .zip(found.confidence)
         .map(|(s, p)| Bead {
             src: s.i..s.i + s.a,
             tgt: s.j..s.j + s.b,

@@ -29,9 +29,11 @@ use super::Config;
 const COARSE: usize = 8;
 /// A grid of at most this many cells is searched whole.
 const FULL_GRID: usize = 40_000;
-/// Share of the shorter side's sentences an anchor chain must hold to be
-/// trusted alone.
-const TRUSTED_CHAIN: f64 = 0.5;
+/// An anchor chain is trusted alone when no stretch between two anchors is
+/// longer than this on both sides: the path between them then has little
+/// room to go astray. (A stretch long on one side only is an insertion or an
+/// omission, and the corridor holds all of it.)
+const TRUSTED_GAP: usize = 32;
 /// Times a corridor is widened where the best path touched its edge.
 const MAX_WIDENINGS: usize = 2;
 
@@ -50,37 +52,61 @@ pub struct Solution {
     pub path: Vec<Step>,
 }
 
-impl Solution {
+/// A path and each step's posterior probability, the tables behind them
+/// let go.
+pub struct Found {
+    pub path: Vec<Step>,
+    pub confidence: Vec<f64>,
+}
+
+impl Found {
     /// The path's cost.
     fn total(&self) -> f64 {
         self.path.iter().map(|s| s.cost).sum()
     }
 }
 
+impl Solution {
+    /// The posteriors under `temperature`; the corridor's tables are freed.
+    pub fn finish(self, temperature: f64) -> Found {
+        let confidence = search::posteriors(&self.corridor, &self.costs, temperature, &self.path);
+        Found {
+            path: self.path,
+            confidence,
+        }
+    }
+}
+
 /// The first search of a document pair, where nothing is known yet of
 /// where the path runs. A chain of anchors (sentence pairs sharing rare
-/// tokens) that covers most of the shorter side is trusted: the corridor is
-/// laid along it. With no chain, the corridor comes from coarse to fine.
+/// tokens) that leaves no long stretch unanchored on both sides is trusted:
+/// the corridor is laid along it. With no chain, the corridor comes from coarse to fine.
 /// Between the two, both corridors are searched and the cheaper path wins:
 /// the coarse view fails where vocabulary repeats evenly, a short chain where
 /// its few anchors mislead.
-pub fn first(level: &Level, types: &[(usize, usize)], cfg: &Config) -> Solution {
+pub fn first(level: &Level, types: &[(usize, usize)], cfg: &Config) -> Found {
     let (n, m) = (level.src.len(), level.tgt.len());
+    let t = cfg.temperature;
     if is_small(n, m) {
-        return solve(level, Corridor::full(n, m), types, cfg);
+        return solve(level, Corridor::full(n, m), types, cfg).finish(t);
     }
     let chain = chain::longest(level.overlap.anchor_pairs());
     let along = || Corridor::around(chain::rects(&chain, n, m), n, m, cfg.band);
-    let share = chain.len() as f64 / n.min(m) as f64;
-    if share >= TRUSTED_CHAIN {
-        return solve(level, along(), types, cfg);
+    if trusted(&chain, n, m) {
+        return solve(level, along(), types, cfg).finish(t);
     }
-    let coarse = solve(level, plan(level, types, cfg), types, cfg);
+    let coarse = solve(level, plan(level, types, cfg), types, cfg).finish(t);
     if chain.len() < 2 {
         return coarse;
     }
-    let anchored = solve(level, along(), types, cfg);
+    let anchored = solve(level, along(), types, cfg).finish(t);
     if anchored.total() < coarse.total() { anchored } else { coarse }
+}
+
+fn trusted(chain: &[(usize, usize)], n: usize, m: usize) -> bool {
+    !chain.is_empty()
+        && chain::rects(chain, n, m)
+            .all(|((i0, i1), (j0, j1))| (i1 - i0).min(j1 - j0) <= TRUSTED_GAP)
 }
 
 fn is_small(n: usize, m: usize) -> bool {
@@ -125,7 +151,10 @@ pub fn solve(level: &Level, corridor: Corridor, types: &[(usize, usize)], cfg: &
         let priced = BeadCost::new(level.overlap, l, src, tgt, &corridor, cfg, scorer.take());
         let scorer = scorer.insert(priced);
         let price = |i, j, wanted, out: &mut [f32]| scorer.price_cell(i, j, types, wanted, out);
-        let costs = Costs::new(&corridor, types, &price, known.as_ref().map(|(c, k)| (c, k)));
+        let costs = match known.take() {
+            Some((old, costs)) => Costs::new(&corridor, types, &price, Some((&old, costs))),
+            None => Costs::new(&corridor, types, &price, None),
+        };
         let (path, on_edge) = search::best_path(&corridor, &costs);
         if !on_edge || round == MAX_WIDENINGS {
             return Solution {

@@ -161,51 +161,60 @@ pub type Pricer<'a> = dyn Fn(usize, usize, u128, &mut [f32]) + Sync + 'a;
 /// Every bead cost the search needs, computed once and shared by the three
 /// passes (best path, forward, backward): the cost of bead type `t` ending at
 /// cell (i, j), infinite where the bead would start outside the corridor.
-/// Stored as f32: 4 bytes a cell and type.
+/// Stored as f32, 4 bytes a cell and type, one row per source position so
+/// that a widened corridor takes over the rows it did not change.
 pub struct Costs {
     types: Vec<(usize, usize)>,
-    table: Vec<f32>,
+    rows: Vec<Vec<f32>>,
 }
 
 impl Costs {
-    /// Prices every bead that starts and ends inside `corridor`, taking the
-    /// costs that `known` (a narrower corridor of the same grid) priced
-    /// already: a widened corridor only prices its new beads. `price(i, j,
-    /// wanted, out)` writes the cost of each type t ending at (i, j) whose
-    /// bit is set in `wanted` to `out[t]`. Rows are priced in parallel: each
-    /// is independent of the others.
+    /// Prices every bead that starts and ends inside `corridor`, taking over
+    /// what `known` (a narrower corridor of the same grid) priced already: a
+    /// widened corridor only prices its new beads. `price(i, j, wanted,
+    /// out)` writes the cost of each type t ending at (i, j) whose bit is set
+    /// in `wanted` to `out[t]`. Rows are priced in parallel: each is
+    /// independent of the others.
     pub fn new(
         corridor: &Corridor,
         types: &[(usize, usize)],
         price: &Pricer,
-        known: Option<(&Corridor, &Costs)>,
+        known: Option<(&Corridor, Costs)>,
     ) -> Costs {
         assert!(types.len() <= 128, "at most 128 bead types");
         use rayon::prelude::*;
         let n = corridor.rows();
-        let mut table = vec![f32::INFINITY; corridor.cells() * types.len()];
-        // One chunk per row: row i's cells are contiguous in the table.
-        let mut chunks: Vec<(usize, &mut [f32])> = Vec::with_capacity(n + 1);
-        let mut rest = table.as_mut_slice();
-        for i in 0..=n {
-            let len = (corridor.hi[i] - corridor.lo[i] + 1) * types.len();
-            let (row, tail) = rest.split_at_mut(len);
-            chunks.push((i, row));
-            rest = tail;
-        }
-        chunks.into_par_iter().for_each(|(i, row)| {
-            let cells = row.chunks_mut(types.len());
-            for (j, cell) in (corridor.lo[i]..=corridor.hi[i]).zip(cells) {
-                let old = known.and_then(|(c, costs)| Some((c, costs, c.index(i, j)?)));
+        let reach = types.iter().map(|&(a, _)| a).max().unwrap_or(0);
+        let (old_corridor, mut old_rows) = match known {
+            Some((c, costs)) => (Some(c), costs.rows),
+            None => (None, Vec::new()),
+        };
+        // A row whose bounds, and those of the rows its beads start in, are
+        // as before keeps its costs.
+        let same = |i: usize| {
+            old_corridor.is_some_and(|c| {
+                (i.saturating_sub(reach)..=i).all(|r| c.lo[r] == corridor.lo[r] && c.hi[r] == corridor.hi[r])
+            })
+        };
+        let mut rows: Vec<Option<Vec<f32>>> = (0..=n)
+            .map(|i| same(i).then(|| std::mem::take(&mut old_rows[i])))
+            .collect();
+        let old_rows = &old_rows;
+        rows.par_iter_mut().enumerate().filter(|(_, r)| r.is_none()).for_each(|(i, slot)| {
+            let (lo, hi) = (corridor.lo[i], corridor.hi[i]);
+            let mut row = vec![f32::INFINITY; (hi - lo + 1) * types.len()];
+            for (j, cell) in (lo..=hi).zip(row.chunks_mut(types.len())) {
+                let old = old_corridor.and_then(|c| {
+                    c.index(i, j)?;
+                    Some((c, &old_rows[i][(j - c.lo[i]) * types.len()..]))
+                });
                 let mut wanted = 0u128;
                 for (t, (slot, &(a, b))) in cell.iter_mut().zip(types).enumerate() {
                     if a > i || b > j || corridor.index(i - a, j - b).is_none() {
                         continue;
                     }
                     match old {
-                        Some((c, costs, at)) if c.index(i - a, j - b).is_some() => {
-                            *slot = costs.table[at * types.len() + t];
-                        }
+                        Some((c, old)) if c.index(i - a, j - b).is_some() => *slot = old[t],
                         _ => wanted |= 1 << t,
                     }
                 }
@@ -213,16 +222,17 @@ impl Costs {
                     price(i, j, wanted, cell);
                 }
             }
+            *slot = Some(row);
         });
         Costs {
             types: types.to_vec(),
-            table,
+            rows: rows.into_iter().map(|r| r.unwrap_or_default()).collect(),
         }
     }
 
-    /// Cost of bead type `t` ending at corridor cell `cell`.
-    fn at(&self, cell: usize, t: usize) -> f64 {
-        f64::from(self.table[cell * self.types.len() + t])
+    /// Cost of bead type `t` ending at the `k`-th cell of row `i`.
+    fn at(&self, i: usize, k: usize, t: usize) -> f64 {
+        f64::from(self.rows[i][k * self.types.len() + t])
     }
 }
 
@@ -247,7 +257,7 @@ pub fn best_path(corridor: &Corridor, costs: &Costs) -> (Vec<Step>, bool) {
                 let Some(prev) = corridor.index(i - a, j - b) else {
                     continue;
                 };
-                let c = best[prev] + costs.at(here, t);
+                let c = best[prev] + costs.at(i, j - corridor.lo[i], t);
                 if c < best[here] {
                     best[here] = c;
                     back[here] = t as u8;
@@ -305,7 +315,7 @@ pub fn posteriors(corridor: &Corridor, costs: &Costs, temperature: f64, path: &[
                 if let Some(prev) = corridor.index(i - a, j - b)
                     && fwd[prev].is_finite()
                 {
-                    terms[k] = f64::from(fwd[prev]) - costs.at(here, t) * scale;
+                    terms[k] = f64::from(fwd[prev]) - costs.at(i, j - corridor.lo[i], t) * scale;
                     k += 1;
                 }
             }
@@ -327,7 +337,8 @@ pub fn posteriors(corridor: &Corridor, costs: &Costs, temperature: f64, path: &[
                 if let Some(next) = corridor.index(i + a, j + b)
                     && bwd[next].is_finite()
                 {
-                    terms[k] = f64::from(bwd[next]) - costs.at(next, t) * scale;
+                    let at = j + b - corridor.lo[i + a];
+                    terms[k] = f64::from(bwd[next]) - costs.at(i + a, at, t) * scale;
                     k += 1;
                 }
             }
