@@ -276,6 +276,21 @@ fn beads(found: plan::Found) -> Vec<Bead> {
 mod tests {
     use super::*;
 
+    /// The README's table of tunables names each one with its range.
+    #[test]
+    fn the_readme_lists_every_tunable_and_its_range() {
+        let readme = include_str!("../../README.md");
+        let fmt = |v: f64| v.to_string();
+        for (name, min, max) in Config::tunable_ranges() {
+            let row = readme
+                .lines()
+                .find(|l| l.starts_with("  | `") && l.contains(&format!("`{name}`")))
+                .unwrap_or_else(|| panic!("README has no row for {name}"));
+            let range = format!("{}–{}", fmt(min), fmt(max));
+            assert!(row.contains(&range), "README row for {name} lacks {range}: {row}");
+        }
+    }
+
     #[test]
     fn every_tunable_can_be_set() {
         for name in Config::tunables() {
