@@ -26,7 +26,6 @@ use selaras::{Error, Result, eval, text};
 use write::write_output;
 
 fn main() -> ExitCode {
-    // Before anything opens a file: see which standard descriptors are open.
     write::init_stdio();
     signals::install();
     let cli = Cli::parse();
@@ -71,13 +70,13 @@ fn broken_pipe(e: &io::Error) -> bool {
 }
 
 fn run_align(args: AlignArgs) -> Result<()> {
-    let format = options::format_for(args.format, args.output.as_deref(), Format::Csv)?;
-    options::check_writer(format, &args.writer)?;
-    options::check_binary(format, args.output.as_deref())?;
     let mut inputs: Vec<&Path> = vec![&args.src, &args.tgt];
     inputs.extend(args.aligner.dict.iter().map(PathBuf::as_path));
     stdin_once(inputs.iter().copied())?;
     refuse_overwrite([args.output.as_deref()], &inputs)?;
+    let format = options::format_for(args.format, args.output.as_deref(), Format::Csv)?;
+    options::check_writer(format, &args.writer)?;
+    options::check_binary(format, args.output.as_deref())?;
     let aligner = Aligner::new(&args.aligner)?;
     let pair = aligner.align(&args.src, &args.tgt)?;
     let aligned = pair.aligned(&args.writer);

@@ -6,7 +6,7 @@
 use std::fs::{self, File, OpenOptions, Permissions};
 use std::io::{self, BufWriter, Write};
 use std::os::fd::AsFd;
-use std::os::unix::fs::{MetadataExt, PermissionsExt, fchown};
+use std::os::unix::fs::{FileTypeExt, MetadataExt, PermissionsExt, fchown};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
@@ -15,30 +15,30 @@ use selaras::{Error, Result};
 use crate::files::is_stdio;
 use crate::signals::Temp;
 
-/// Whether standard output was open when the process started.
-static STDOUT_OPEN: OnceLock<bool> = OnceLock::new();
+/// Whether standard output was closed when the process started.
+static STDOUT_CLOSED: OnceLock<bool> = OnceLock::new();
 
-/// Call first in `main`. Notes whether standard output is open, then puts a
-/// placeholder on any closed standard descriptor (0, 1, 2), so that no file
-/// opened later takes its number and receives output meant for it.
+/// Call first in `main`: note whether standard output was closed
+/// (`selaras … >&-`). Rust's runtime has by then put `/dev/null` on a closed
+/// standard descriptor, opened read-write; a shell's `>/dev/null` opens it
+/// write-only, so the access mode tells them apart (Linux's
+/// `/proc/self/fdinfo`; elsewhere a closed output is not detected).
 pub fn init_stdio() {
-    let open = |fd: std::os::fd::BorrowedFd| fd.try_clone_to_owned().is_ok();
-    STDOUT_OPEN.get_or_init(|| open(io::stdout().as_fd()));
-    let closed = [
-        !open(io::stdin().as_fd()),
-        !open(io::stdout().as_fd()),
-        !open(io::stderr().as_fd()),
-    ];
-    // open(2) returns the lowest free number, so filling them in order works.
-    for (fd, closed) in closed.into_iter().enumerate() {
-        if closed {
-            let null = OpenOptions::new().read(fd == 0).write(fd > 0).open("/dev/null");
-            match null {
-                Ok(f) => std::mem::forget(f), // kept open for the process's life
-                Err(_) => break,
-            }
-        }
-    }
+    STDOUT_CLOSED.get_or_init(|| {
+        let Ok(fd) = io::stdout().as_fd().try_clone_to_owned() else {
+            return true;
+        };
+        let null = File::from(fd)
+            .metadata()
+            .is_ok_and(|m| m.file_type().is_char_device() && m.rdev() == 0x103);
+        let read_write = fs::read_to_string("/proc/self/fdinfo/1").is_ok_and(|info| {
+            info.lines()
+                .find_map(|l| l.strip_prefix("flags:"))
+                .and_then(|f| u32::from_str_radix(f.trim(), 8).ok())
+                .is_some_and(|flags| flags & 0o3 == 0o2)
+        });
+        null && read_write
+    });
 }
 
 /// Device and inode of standard output when it is a regular file.
@@ -104,7 +104,7 @@ pub fn write_output(
     };
     match target(path).map_err(fail)? {
         Target::Stdout => {
-            if !STDOUT_OPEN.get().copied().unwrap_or(true) {
+            if STDOUT_CLOSED.get().copied().unwrap_or(false) {
                 return Err(fail(io::Error::other(
                     "standard output is closed; give a file with -o",
                 )));

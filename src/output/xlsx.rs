@@ -8,7 +8,9 @@
 
 use std::io::{self, Write};
 
-use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Workbook, XlsxError};
+use rust_xlsxwriter::{
+    Color, DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, XlsxError,
+};
 
 use super::Aligned;
 
@@ -65,6 +67,9 @@ const WIDTHS: [f64; 9] = [6.0, 6.0, 8.0, 8.0, 60.0, 60.0, 7.0, 18.0, 40.0];
 
 fn build(aligned: &Aligned) -> Result<Vec<u8>, XlsxError> {
     let mut book = Workbook::new();
+    // A fixed creation date, not the clock: the same input gives the same bytes.
+    let created = ExcelDateTime::from_ymd(2000, 1, 1)?;
+    book.set_properties(&DocProperties::new().set_creation_datetime(&created));
     let sheet = book.add_worksheet();
     sheet.set_name("pairs")?;
     let head = Format::new()
