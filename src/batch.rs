@@ -201,6 +201,9 @@ pub fn run(args: BatchArgs) -> Result<()> {
                     }
                     (None, Some(_)) => {
                         let out = &targets[g * chunk + k];
+                        for warning in output::warnings(format, &aligned) {
+                            report::warn(format_args!("{}: {warning}", out.display()));
+                        }
                         if let Err(e) = write_output(Some(out), |w| {
                             output::write(format, &aligned, &options, w)
                         }) {

@@ -57,8 +57,8 @@ enum Target {
     Regular(PathBuf, Option<fs::Metadata>),
 }
 
-/// Follow symlinks to the path they name, even when it does not exist yet;
-/// up to 40 links, as the kernel allows.
+/// Follow symlinks to the path they name when it does not exist yet (a
+/// dangling link); up to 40 links, as the kernel allows.
 fn follow(path: &Path) -> PathBuf {
     let mut path = path.to_path_buf();
     for _ in 0..40 {
@@ -77,15 +77,17 @@ fn target(path: Option<&Path>) -> io::Result<Target> {
     let Some(path) = path.filter(|p| !is_stdio(p)) else {
         return Ok(Target::Stdout);
     };
-    let real = follow(path);
-    match fs::metadata(&real) {
+    // The kernel follows links here, /proc's `/dev/stdout` → `pipe:[…]` too.
+    match fs::metadata(path) {
         Ok(meta) if meta.is_dir() => Err(io::Error::new(
             io::ErrorKind::IsADirectory,
             "is a folder; give a file name",
         )),
-        Ok(meta) if meta.is_file() => Ok(Target::Regular(real, Some(meta))),
-        Ok(_) => Ok(Target::Through(real)),
-        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(Target::Regular(real, None)),
+        // Replaced where it really is, so a symlink stays a symlink.
+        Ok(meta) if meta.is_file() => Ok(Target::Regular(fs::canonicalize(path)?, Some(meta))),
+        Ok(_) => Ok(Target::Through(path.to_path_buf())),
+        // A new file, or the missing file a dangling symlink names.
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(Target::Regular(follow(path), None)),
         Err(e) => Err(e),
     }
 }
