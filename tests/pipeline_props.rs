@@ -172,12 +172,25 @@ fn write_all(src: &Document, tgt: &Document, beads: &[Bead], excel: bool) -> Vec
         .collect()
 }
 
-fn run(case: &Case) -> Option<(Document, Document, Vec<Bead>, Vec<Vec<u8>>)> {
+/// One case through the pipeline: both documents, the beads, every format.
+struct Run {
+    src: Document,
+    tgt: Document,
+    beads: Vec<Bead>,
+    outputs: Vec<Vec<u8>>,
+}
+
+fn run(case: &Case) -> Option<Run> {
     let src = read(&case.src, Lang::Id, case.presplit)?;
     let tgt = read(&case.tgt, Lang::En, case.presplit)?;
     let beads = selaras::align_documents(&src, &tgt, &Config::default());
     let outputs = write_all(&src, &tgt, &beads, case.excel);
-    Some((src, tgt, beads, outputs))
+    Some(Run {
+        src,
+        tgt,
+        beads,
+        outputs,
+    })
 }
 
 fn in_pool<T: Send>(threads: usize, f: impl FnOnce() -> T + Send) -> T {
@@ -277,13 +290,13 @@ proptest! {
     #[test]
     fn the_whole_pipeline_holds(case in case()) {
         let one = in_pool(1, || run(&case));
-        let Some((src, tgt, beads, outputs)) = one else {
+        let Some(one) = one else {
             return Ok(()); // not text: refused with an error, which is right
         };
-        check_beads(&src, &tgt, &beads);
-        check_formats(&beads, &outputs, case.excel);
+        check_beads(&one.src, &one.tgt, &one.beads);
+        check_formats(&one.beads, &one.outputs, case.excel);
         let two = in_pool(2, || run(&case)).expect("decodes as before");
-        for (k, (a, b)) in outputs.iter().zip(&two.3).enumerate() {
+        for (k, (a, b)) in one.outputs.iter().zip(&two.outputs).enumerate() {
             prop_assert!(a == b, "{:?} differs with 2 threads", FORMATS[k]);
         }
     }
