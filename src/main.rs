@@ -141,14 +141,15 @@ fn run_split(args: SplitArgs) -> Result<()> {
 }
 
 /// A ladder file for `eval`, decoded like any input (a BOM or CRLF from
-/// Windows tools is fine); an empty file is an empty ladder.
-fn read_ladder(path: &Path) -> Result<eval::Ladder> {
+/// Windows tools is fine); an empty file is an empty ladder. A test ladder
+/// must be monotone, as aligners write them; a gold one may cross.
+fn read_ladder(path: &Path, monotone: bool) -> Result<eval::Ladder> {
     let text = match text::decode(&read_bytes(path)?, path) {
         Ok(decoded) => decoded.text,
         Err(Error::Empty { .. }) => String::new(),
         Err(e) => return Err(e),
     };
-    eval::Ladder::read(&text).map_err(|(line, message)| Error::Parse {
+    eval::Ladder::read(&text, monotone).map_err(|(line, message)| Error::Parse {
         path: path.to_path_buf(),
         line,
         message,
@@ -166,7 +167,7 @@ fn run_eval(args: EvalArgs) -> Result<()> {
     refuse_overwrite([None], &inputs)?;
     let mut pairs = Vec::new();
     for pair in args.files.chunks(2) {
-        let (gold, test) = (read_ladder(&pair[0])?, read_ladder(&pair[1])?);
+        let (gold, test) = (read_ladder(&pair[0], false)?, read_ladder(&pair[1], true)?);
         if gold.beads.is_empty() {
             return Err(Error::Parse {
                 path: pair[0].clone(),

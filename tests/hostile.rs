@@ -902,3 +902,13 @@ fn every_argument_may_be_a_strange_but_legal_name() {
     ok(&out);
     assert_eq!(csv_rows(&out.stdout).len(), 3);
 }
+
+/// Human gold may cross (a reordered translation), as Text+Berg's does:
+/// that is not an impossible ladder.
+#[test]
+fn eval_takes_a_gold_ladder_that_crosses() {
+    let mut fx = Fx::new();
+    fx.input("gold", b"[0]:[1]\n[1]:[0]\n[2, 4]:[2]\n[3]:[3]\n");
+    fx.input("test", b"[0]:[0]\n[1]:[1]\n[2]:[2]\n[3]:[3]\n[4]:[]\n");
+    ok(&fx.run(&["eval", "gold", "test"]));
+}
