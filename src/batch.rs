@@ -36,6 +36,12 @@ fn read_list(path: &Path) -> Result<Vec<(PathBuf, PathBuf)>> {
         path.parent().unwrap_or(Path::new(""))
     };
     let bytes = read_bytes(path)?;
+    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+        return Err(Error::Binary {
+            path: path.to_path_buf(),
+            offset,
+        });
+    }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
     let mut pairs = Vec::new();
     for (n, line) in bytes.split(|&b| b == b'\n').enumerate() {
@@ -51,7 +57,11 @@ fn read_list(path: &Path) -> Result<Vec<(PathBuf, PathBuf)>> {
         let fields: Vec<&[u8]> = line.split(|&b| b == b'\t').collect();
         match fields[..] {
             [src, tgt] if !src.is_empty() && !tgt.is_empty() => {
-                let name = |f: &[u8]| base.join(OsStr::from_bytes(f));
+                // In a list, `-` is a file of that name, not standard input.
+                let name = |f: &[u8]| match f {
+                    b"-" => base.join(".").join("-"),
+                    _ => base.join(OsStr::from_bytes(f)),
+                };
                 pairs.push((name(src), name(tgt)));
             }
             [_] => return Err(bad("expected SOURCE<TAB>TARGET; found no tab".into())),
@@ -63,12 +73,6 @@ fn read_list(path: &Path) -> Result<Vec<(PathBuf, PathBuf)>> {
                 )));
             }
         }
-    }
-    if bytes.contains(&0) {
-        return Err(Error::Binary {
-            path: path.to_path_buf(),
-            offset: bytes.iter().position(|&b| b == 0).unwrap_or(0),
-        });
     }
     Ok(pairs)
 }
@@ -154,10 +158,10 @@ fn format(args: &BatchArgs) -> Result<Format> {
 
 pub fn run(args: BatchArgs) -> Result<()> {
     let format = format(&args)?;
-    let pairs = read_list(&args.list)?;
     let mut inputs: Vec<&Path> = vec![&args.list];
     inputs.extend(args.aligner.dict.iter().map(PathBuf::as_path));
     crate::files::stdin_once(inputs.iter().copied())?;
+    let pairs = read_list(&args.list)?;
     inputs.extend(pairs.iter().flat_map(|(s, t)| [s.as_path(), t.as_path()]));
     let aligner = Aligner::new(&args.aligner)?;
     let docs = doc_keys(&pairs);
