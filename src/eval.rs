@@ -237,7 +237,9 @@ pub fn check_same_document(gold: &Ladder, test: &Ladder) -> Result<(), (u8, usiz
         } else {
             continue;
         };
-        let (past, line) = longer.first_past(side, end).expect("a sentence past the end");
+        let (past, line) = longer
+            .first_past(side, end)
+            .expect("a sentence past the end");
         let last = end.map_or("none".to_string(), |e| e.to_string());
         return Err((
             which,

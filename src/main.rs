@@ -175,12 +175,10 @@ fn run_eval(args: EvalArgs) -> Result<()> {
                 message: "the gold ladder is empty; give the reference alignment".into(),
             });
         }
-        eval::check_same_document(&gold, &test).map_err(|(which, line, message)| {
-            Error::Parse {
-                path: pair[which as usize].clone(),
-                line,
-                message,
-            }
+        eval::check_same_document(&gold, &test).map_err(|(which, line, message)| Error::Parse {
+            path: pair[which as usize].clone(),
+            line,
+            message,
         })?;
         pairs.push((gold.beads, test.beads));
     }

@@ -66,7 +66,8 @@ pub fn check_binary(format: Format, output: Option<&Path>) -> Result<()> {
     let to_stdout = output.is_none_or(is_stdio);
     if format == Format::Xlsx && to_stdout && std::io::stdout().is_terminal() {
         return Err(usage(
-            "xlsx is a binary format: give a file with -o pairs.xlsx, or redirect the output".into(),
+            "xlsx is a binary format: give a file with -o pairs.xlsx, or redirect the output"
+                .into(),
         ));
     }
     Ok(())

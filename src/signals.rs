@@ -58,7 +58,9 @@ impl Temp {
     }
 
     fn named(&self) -> &NamedTempFile {
-        self.file.as_ref().expect("present until persisted or dropped")
+        self.file
+            .as_ref()
+            .expect("present until persisted or dropped")
     }
 
     pub fn as_file(&self) -> &File {

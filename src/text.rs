@@ -43,7 +43,10 @@ pub fn decode(bytes: &[u8], path: &Path) -> Result<Decoded> {
     };
     let (raw, note): (String, Option<String>) = if let Some(utf32) = utf32(bytes) {
         let (text, name) = utf32;
-        (text.ok_or_else(|| refuse(name))?, Some(format!("read as {name}")))
+        (
+            text.ok_or_else(|| refuse(name))?,
+            Some(format!("read as {name}")),
+        )
     } else if let Some((enc, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
         let (text, _) = enc.decode_without_bom_handling(&bytes[bom_len..]);
         let note = (enc != encoding_rs::UTF_8).then(|| format!("read as {}", enc.name()));
@@ -220,7 +223,14 @@ mod tests {
 
     #[test]
     fn a_stray_byte_in_utf8_is_replaced_not_mojibake() {
-        let d = dec("Kafé enak. Harga naik \u{2014} ".as_bytes().iter().copied().chain(*b"\xFFlagi.").collect::<Vec<_>>().as_slice()).unwrap();
+        let d = dec("Kafé enak. Harga naik \u{2014} "
+            .as_bytes()
+            .iter()
+            .copied()
+            .chain(*b"\xFFlagi.")
+            .collect::<Vec<_>>()
+            .as_slice())
+        .unwrap();
         assert_eq!(d.text, "Kafé enak. Harga naik \u{2014} \u{FFFD}lagi.");
         assert!(d.note.unwrap().contains("at byte 27"));
     }

@@ -122,7 +122,10 @@ pub fn write_output(
     }
 }
 
-fn stream(out: &mut dyn Write, body: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> io::Result<()> {
+fn stream(
+    out: &mut dyn Write,
+    body: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<()> {
     let mut out = BufWriter::new(out);
     body(&mut out)?;
     out.flush()

@@ -122,7 +122,12 @@ fn fails(out: &Output, code: i32, says: &str) {
 }
 
 fn ok(out: &Output) {
-    assert!(out.status.success(), "exit {:?}: {}", out.status, stderr(out));
+    assert!(
+        out.status.success(),
+        "exit {:?}: {}",
+        out.status,
+        stderr(out)
+    );
     assert!(!stderr(out).contains("panicked"));
 }
 
@@ -159,7 +164,10 @@ fn output_to_a_device_is_written_through() {
     mknod(&null, (1, 3));
     ok(&fx.run(&["align", "id.txt", "en.txt", "-o", "null"]));
     let meta = fs::metadata(&null).unwrap();
-    assert!(meta.file_type().is_char_device(), "the device is still a device");
+    assert!(
+        meta.file_type().is_char_device(),
+        "the device is still a device"
+    );
     assert_eq!(meta.rdev(), fs::metadata(&null).unwrap().rdev());
 }
 
@@ -210,13 +218,17 @@ fn output_to_a_fifo_is_written_through() {
         .unwrap();
     let exited = std::sync::atomic::AtomicBool::new(false);
     let got = std::thread::scope(|s| {
-        let reader = s.spawn(|| drain_fifo(&fifo, || exited.load(std::sync::atomic::Ordering::SeqCst)));
+        let reader =
+            s.spawn(|| drain_fifo(&fifo, || exited.load(std::sync::atomic::Ordering::SeqCst)));
         let status = child.wait().unwrap();
         exited.store(true, std::sync::atomic::Ordering::SeqCst);
         assert!(status.success());
         reader.join().unwrap()
     });
-    assert!(fs::metadata(&fifo).unwrap().file_type().is_fifo(), "still a FIFO");
+    assert!(
+        fs::metadata(&fifo).unwrap().file_type().is_fifo(),
+        "still a FIFO"
+    );
     assert_eq!(csv_rows(&got).len(), 3, "the reader got the CSV");
 }
 
@@ -240,7 +252,11 @@ fn output_through_a_symlink_writes_the_file_it_names() {
 fn output_to_a_folder_fails_clearly() {
     let fx = Fx::new();
     fs::create_dir(fx.path("out")).unwrap();
-    fails(&fx.run(&["align", "id.txt", "en.txt", "-o", "out"]), 1, "out: cannot write");
+    fails(
+        &fx.run(&["align", "id.txt", "en.txt", "-o", "out"]),
+        1,
+        "out: cannot write",
+    );
     assert!(fx.path("out").is_dir());
 }
 
@@ -264,14 +280,27 @@ fn output_equal_to_an_input_by_another_name_is_refused() {
         let out = fx.run(&["align", "id.txt", "en.txt", "-o", other, "--format", "csv"]);
         fails(&out, 2, "is also an input");
     }
-    assert!(fs::symlink_metadata(fx.path("soft.txt")).unwrap().file_type().is_symlink());
+    assert!(
+        fs::symlink_metadata(fx.path("soft.txt"))
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
 }
 
 #[test]
 fn output_equal_to_the_dictionary_is_refused() {
     let mut fx = Fx::new();
     fx.input("kamus.tsv", b"beras\trice\n");
-    let out = fx.run(&["align", "id.txt", "en.txt", "--dict", "kamus.tsv", "-o", "kamus.tsv"]);
+    let out = fx.run(&[
+        "align",
+        "id.txt",
+        "en.txt",
+        "--dict",
+        "kamus.tsv",
+        "-o",
+        "kamus.tsv",
+    ]);
     fails(&out, 2, "is also an input");
 }
 
@@ -285,14 +314,22 @@ fn output_appended_to_an_input_is_refused() {
 #[test]
 fn split_onto_its_input_is_refused() {
     let fx = Fx::new();
-    fails(&fx.run(&["split", "id.txt", "-o", "id.txt"]), 2, "is also an input");
+    fails(
+        &fx.run(&["split", "id.txt", "-o", "id.txt"]),
+        2,
+        "is also an input",
+    );
 }
 
 #[test]
 fn batch_output_onto_its_list_is_refused() {
     let mut fx = Fx::new();
     fx.input("pairs", b"id.txt\ten.txt\n");
-    fails(&fx.run(&["batch", "pairs", "-o", "pairs"]), 2, "is also an input");
+    fails(
+        &fx.run(&["batch", "pairs", "-o", "pairs"]),
+        2,
+        "is also an input",
+    );
 }
 
 #[test]
@@ -331,7 +368,11 @@ fn a_replaced_file_keeps_its_mode_and_group() {
     let meta = fs::metadata(&out).unwrap();
     assert_eq!(meta.mode() & 0o7777, 0o664);
     assert_eq!(meta.gid(), 4242);
-    assert!(fs::read_to_string(&out).unwrap().starts_with("<!DOCTYPE html>"));
+    assert!(
+        fs::read_to_string(&out)
+            .unwrap()
+            .starts_with("<!DOCTYPE html>")
+    );
 }
 
 /// Interrupt a run while its output's temporary file exists: a batch stream
@@ -358,7 +399,13 @@ fn interrupt(signal: &str, code: i32) {
         .unwrap();
     assert!(kill.success());
     let out = child.wait_with_output().unwrap();
-    assert_eq!(out.status.code(), Some(code), "{:?} {}", out.status, stderr(&out));
+    assert_eq!(
+        out.status.code(),
+        Some(code),
+        "{:?} {}",
+        out.status,
+        stderr(&out)
+    );
     assert!(!fx.path("out.jsonl").exists());
     fs::remove_file(fx.path("stuck.txt")).unwrap();
     // Fx's drop checks that no temporary file is left.
@@ -399,8 +446,16 @@ fn out_of_range_settings_are_usage_errors() {
 #[test]
 fn unknown_setting_is_a_usage_error() {
     let fx = Fx::new();
-    fails(&fx.run(&["align", "id.txt", "en.txt", "--set", "nonsense=1"]), 2, "unknown setting");
-    fails(&fx.run(&["align", "id.txt", "en.txt", "--set", "skip_cost"]), 2, "NAME=VALUE");
+    fails(
+        &fx.run(&["align", "id.txt", "en.txt", "--set", "nonsense=1"]),
+        2,
+        "unknown setting",
+    );
+    fails(
+        &fx.run(&["align", "id.txt", "en.txt", "--set", "skip_cost"]),
+        2,
+        "NAME=VALUE",
+    );
 }
 
 /// A NaN score never becomes a silently missing row: whatever the settings,
@@ -413,10 +468,18 @@ fn nan_scores_never_drop_rows() {
         if out.status.success() {
             let rows = csv_rows(&fs::read(fx.path("x.csv")).unwrap());
             assert_eq!(rows.len(), 3, "{setting}: every pair written");
-            assert!(rows.iter().all(|r| r[6].parse::<f64>().unwrap().is_finite()));
+            assert!(
+                rows.iter()
+                    .all(|r| r[6].parse::<f64>().unwrap().is_finite())
+            );
             fs::remove_file(fx.path("x.csv")).unwrap();
         } else {
-            assert_eq!(stderr(&out).lines().count(), 1, "{setting}: {}", stderr(&out));
+            assert_eq!(
+                stderr(&out).lines().count(),
+                1,
+                "{setting}: {}",
+                stderr(&out)
+            );
             assert!(!fx.path("x.csv").exists(), "{setting}: no partial file");
         }
     }
@@ -427,10 +490,9 @@ fn nan_scores_never_drop_rows() {
 
 /// Characters XML 1.0 forbids, in raw form or as character references.
 fn xml_forbidden(text: &str) -> Option<String> {
-    if let Some(c) = text
-        .chars()
-        .find(|&c| (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || c == '\u{FFFE}' || c == '\u{FFFF}')
-    {
+    if let Some(c) = text.chars().find(|&c| {
+        (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || c == '\u{FFFE}' || c == '\u{FFFF}'
+    }) {
         return Some(format!("{:?}", c));
     }
     let lower = text.to_ascii_lowercase();
@@ -463,7 +525,10 @@ fn tmx_stays_well_formed_with_control_characters() {
             _ => {}
         }
     }
-    assert!(segs.contains("Harga naik 3.000"), "U+000B became a space: {segs}");
+    assert!(
+        segs.contains("Harga naik 3.000"),
+        "U+000B became a space: {segs}"
+    );
 }
 
 #[test]
@@ -473,7 +538,10 @@ fn xlsx_holds_a_cell_longer_than_excel_allows() {
     fx.input("long.id.txt", long.as_bytes());
     let out = fx.run(&["align", "long.id.txt", "en.txt", "-o", "long.xlsx"]);
     ok(&out);
-    assert!(stderr(&out).contains("the source text has 40015 characters, more than an Excel cell holds"));
+    assert!(
+        stderr(&out)
+            .contains("the source text has 40015 characters, more than an Excel cell holds")
+    );
     use calamine::{Reader, Xlsx, open_workbook};
     let mut book: Xlsx<_> = open_workbook(fx.path("long.xlsx")).unwrap();
     let sheet = book.worksheet_range("pairs").unwrap();
@@ -484,22 +552,35 @@ fn xlsx_holds_a_cell_longer_than_excel_allows() {
         .expect("the long sentence is in the sheet");
     assert!(cell.chars().count() <= 32_767);
     assert!(cell.starts_with("kata kata"));
-    assert!(cell.ends_with("more characters: see the CSV]"), "{}", &cell[cell.len() - 80..]);
+    assert!(
+        cell.ends_with("more characters: see the CSV]"),
+        "{}",
+        &cell[cell.len() - 80..]
+    );
 }
 
 #[test]
 fn one_bad_byte_in_utf8_is_replaced_with_a_warning() {
     let mut fx = Fx::new();
-    let mut bytes = "Kafé itu menjual kopi. Harganya naik \u{2014} kata warga ".as_bytes().to_vec();
+    let mut bytes = "Kafé itu menjual kopi. Harganya naik \u{2014} kata warga "
+        .as_bytes()
+        .to_vec();
     let offset = bytes.len();
     bytes.push(0xFF);
     bytes.extend_from_slice(b"kemarin.\n");
     fx.input("bad.id.txt", &bytes);
     let out = fx.run(&["align", "bad.id.txt", "en.txt"]);
     ok(&out);
-    assert!(stderr(&out).contains(&format!("at byte {offset}")), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains(&format!("at byte {offset}")),
+        "{}",
+        stderr(&out)
+    );
     let csv = stdout(&out);
-    assert!(csv.contains("Kafé itu") && csv.contains("\u{FFFD}kemarin"), "{csv}");
+    assert!(
+        csv.contains("Kafé itu") && csv.contains("\u{FFFD}kemarin"),
+        "{csv}"
+    );
     assert!(!csv.contains("Ã©"), "no mojibake");
 }
 
@@ -507,7 +588,11 @@ fn utf32(text: &str, big_endian: bool) -> Vec<u8> {
     let mut out = Vec::new();
     for c in std::iter::once('\u{FEFF}').chain(text.chars()) {
         let n = c as u32;
-        out.extend(if big_endian { n.to_be_bytes() } else { n.to_le_bytes() });
+        out.extend(if big_endian {
+            n.to_be_bytes()
+        } else {
+            n.to_le_bytes()
+        });
     }
     out
 }
@@ -528,7 +613,10 @@ fn utf32_with_a_bom_is_read() {
 #[test]
 fn other_boms_are_read_or_refused_by_name() {
     let mut fx = Fx::new();
-    let utf16be: Vec<u8> = "\u{FEFF}Kafé.\n".encode_utf16().flat_map(u16::to_be_bytes).collect();
+    let utf16be: Vec<u8> = "\u{FEFF}Kafé.\n"
+        .encode_utf16()
+        .flat_map(u16::to_be_bytes)
+        .collect();
     fx.input("be16.txt", &utf16be);
     let out = fx.run(&["split", "be16.txt"]);
     ok(&out);
@@ -593,7 +681,12 @@ fn dash_is_standard_input_and_output() {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    child.stdin.take().unwrap().write_all(ID.as_bytes()).unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(ID.as_bytes())
+        .unwrap();
     let out = child.wait_with_output().unwrap();
     ok(&out);
     assert_eq!(csv_rows(&out.stdout).len(), 3);
@@ -622,7 +715,10 @@ fn dash_works_for_split_batch_and_dict() {
     let out = feed(&["batch", "-"], "id.txt\ten.txt\n");
     ok(&out);
     assert_eq!(stdout(&out).lines().count(), 3);
-    let out = feed(&["align", "id.txt", "en.txt", "--dict", "-"], "beras\trice\n");
+    let out = feed(
+        &["align", "id.txt", "en.txt", "--dict", "-"],
+        "beras\trice\n",
+    );
     ok(&out);
     fails(&feed(&["align", "-", "-"], ID), 2, "standard input");
 }
@@ -631,7 +727,10 @@ fn dash_works_for_split_batch_and_dict() {
 fn full_stderr_never_panics() {
     let fx = Fx::new();
     mknod(&fx.path("full"), (1, 7));
-    let out = fx.sh(r#""$0" "$@" 2>full"#, &["align", "id.txt", "en.txt", "-o", "p.csv"]);
+    let out = fx.sh(
+        r#""$0" "$@" 2>full"#,
+        &["align", "id.txt", "en.txt", "-o", "p.csv"],
+    );
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(csv_rows(&fs::read(fx.path("p.csv")).unwrap()).len(), 3);
     let out = fx.sh(r#""$0" "$@" 2>full"#, &["align", "missing.txt", "en.txt"]);
@@ -645,7 +744,10 @@ fn closed_stdout_is_an_error() {
     let fx = Fx::new();
     let out = fx.sh(r#""$0" "$@" >&-"#, &["align", "id.txt", "en.txt"]);
     fails(&out, 1, "standard output is closed");
-    let out = fx.sh(r#""$0" "$@" >&-"#, &["align", "id.txt", "en.txt", "-o", "p.csv"]);
+    let out = fx.sh(
+        r#""$0" "$@" >&-"#,
+        &["align", "id.txt", "en.txt", "-o", "p.csv"],
+    );
     ok(&out);
     assert!(fx.path("p.csv").exists(), "-o still works without a stdout");
 }
@@ -688,10 +790,24 @@ fn conflicting_options_are_refused() {
     let mut fx = Fx::new();
     fx.input("pairs", b"id.txt\ten.txt\n");
     let cases: &[(&[&str], &str)] = &[
-        (&["align", "id.txt", "en.txt", "--excel", "--format", "jsonl"], "--excel"),
-        (&["align", "id.txt", "en.txt", "--excel", "-o", "p.xlsx"], "--excel"),
-        (&["align", "id.txt", "en.txt", "--tmx-unaligned"], "--tmx-unaligned"),
-        (&["align", "id.txt", "en.txt", "-o", "x.html", "--format", "csv"], "make them agree"),
+        (
+            &["align", "id.txt", "en.txt", "--excel", "--format", "jsonl"],
+            "--excel",
+        ),
+        (
+            &["align", "id.txt", "en.txt", "--excel", "-o", "p.xlsx"],
+            "--excel",
+        ),
+        (
+            &["align", "id.txt", "en.txt", "--tmx-unaligned"],
+            "--tmx-unaligned",
+        ),
+        (
+            &[
+                "align", "id.txt", "en.txt", "-o", "x.html", "--format", "csv",
+            ],
+            "make them agree",
+        ),
         (&["batch", "pairs", "-o", "x.tmx"], "JSON Lines"),
         (&["batch", "pairs", "--excel"], "--excel"),
         (&["batch", "pairs", "--format", "csv"], "JSON Lines"),
@@ -699,7 +815,11 @@ fn conflicting_options_are_refused() {
     for (args, says) in cases {
         fails(&fx.run(args), 2, says);
     }
-    assert_eq!(fs::read_dir(fx.path(".")).unwrap().count(), 3, "nothing written");
+    assert_eq!(
+        fs::read_dir(fx.path(".")).unwrap().count(),
+        3,
+        "nothing written"
+    );
 }
 
 #[test]
@@ -710,7 +830,9 @@ fn unknown_output_extensions_are_refused_unless_format_says() {
         fails(&out, 2, "does not write");
         assert!(!fx.path(name).exists());
     }
-    ok(&fx.run(&["align", "id.txt", "en.txt", "-o", "x.xls", "--format", "csv"]));
+    ok(&fx.run(&[
+        "align", "id.txt", "en.txt", "-o", "x.xls", "--format", "csv",
+    ]));
     assert_eq!(csv_rows(&fs::read(fx.path("x.xls")).unwrap()).len(), 3);
 }
 
@@ -728,11 +850,18 @@ fn tsv_is_tab_separated_without_quoting() {
     ok(&out);
     let tsv = stdout(&out);
     for line in tsv.lines() {
-        assert_eq!(line.matches('\t').count(), 7, "eight cells a line: {line:?}");
+        assert_eq!(
+            line.matches('\t').count(),
+            7,
+            "eight cells a line: {line:?}"
+        );
     }
     // (The splitter makes a tab inside a sentence a space; `tsv_escape` has
     // its own unit test for tabs and line breaks that reach a cell.)
-    assert!(tsv.contains("\"Harga naik,\" kata C:\\\\data warga."), "{tsv}");
+    assert!(
+        tsv.contains("\"Harga naik,\" kata C:\\\\data warga."),
+        "{tsv}"
+    );
     assert!(!tsv.contains("\"\""), "no CSV quoting");
     // `cut` reads it: the source column has no tab in it.
     let cells: Vec<&str> = tsv.lines().nth(1).unwrap().split('\t').collect();
@@ -746,16 +875,34 @@ fn excel_csv_and_tsv_defuse_formulas() {
         "f.id.txt",
         b"=HYPERLINK(\"http://x\",\"klik\")\n\n+62 812 3456 hubungi.\n\n@warga protes.\n\n-5 derajat dingin.\n",
     );
-    fx.input("f.en.txt", b"Click here.\n\nCall +62 812 3456.\n\nResidents protest.\n\nMinus five degrees.\n");
+    fx.input(
+        "f.en.txt",
+        b"Click here.\n\nCall +62 812 3456.\n\nResidents protest.\n\nMinus five degrees.\n",
+    );
     for format in ["csv", "tsv"] {
-        let out = fx.run(&["align", "f.id.txt", "f.en.txt", "--excel", "--format", format, "--sentences"]);
+        let out = fx.run(&[
+            "align",
+            "f.id.txt",
+            "f.en.txt",
+            "--excel",
+            "--format",
+            format,
+            "--sentences",
+        ]);
         ok(&out);
         let text = stdout(&out);
         for cell in ["'=HYPERLINK", "'+62 812", "'@warga", "'-5 derajat"] {
             assert!(text.contains(cell), "{format}: {cell} in {text}");
         }
         // Plain output keeps the text as it is.
-        let plain = stdout(&fx.run(&["align", "f.id.txt", "f.en.txt", "--format", format, "--sentences"]));
+        let plain = stdout(&fx.run(&[
+            "align",
+            "f.id.txt",
+            "f.en.txt",
+            "--format",
+            format,
+            "--sentences",
+        ]));
         assert!(!plain.contains("'=HYPERLINK"));
     }
 }
@@ -778,7 +925,12 @@ fn batch_list_names_are_raw_paths() {
     ok(&out);
     let docs: Vec<String> = stdout(&out)
         .lines()
-        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["doc"].as_str().unwrap().to_string())
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["doc"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
         .collect();
     assert_eq!(docs.len(), 9);
     for name in [nfd, " spaced .txt", "#1.txt"] {
@@ -804,7 +956,11 @@ fn batch_list_extra_columns_are_an_error() {
     let mut fx = Fx::new();
     fx.input("pairs", b"id.txt\ten.txt\n\nid.txt\ten.txt\textra\n");
     let out = fx.run(&["batch", "pairs"]);
-    fails(&out, 1, "pairs: line 3: expected SOURCE<TAB>TARGET; found 3 tab-separated columns");
+    fails(
+        &out,
+        1,
+        "pairs: line 3: expected SOURCE<TAB>TARGET; found 3 tab-separated columns",
+    );
     assert_eq!(stdout(&out), "", "nothing written from a bad list");
 }
 
@@ -818,7 +974,10 @@ fn batch_duplicate_pairs_get_distinct_doc_keys() {
         .lines()
         .map(|l| {
             let v: serde_json::Value = serde_json::from_str(l).unwrap();
-            (v["doc"].as_str().unwrap().to_string(), v["pair"].as_u64().unwrap())
+            (
+                v["doc"].as_str().unwrap().to_string(),
+                v["pair"].as_u64().unwrap(),
+            )
         })
         .collect();
     assert_eq!(keys.len(), 6, "every (doc, pair) is its own: {keys:?}");
@@ -832,12 +991,36 @@ fn eval_refuses_impossible_ladders_with_their_line() {
     let mut fx = Fx::new();
     fx.input("gold", b"[0]:[0]\n[1]:[1]\n[2]:[2]\n");
     let cases: &[(&str, &[u8], &str)] = &[
-        ("range", b"[0]:[0]\n[999999999]:[1]\n", "range: line 2: source sentence 999999999 is out of range"),
-        ("past", b"[0]:[0]\n[1]:[1]\n[2]:[2]\n[3]:[]\n", "past: line 4: source sentence 3 is past the end"),
-        ("twice", b"[0]:[0]\n[1]:[0]\n[2]:[1, 2]\n", "twice: line 2: target sentence 0 is used twice"),
-        ("overlap", b"[0, 1]:[0]\n[1]:[1]\n[2]:[2]\n", "overlap: line 2: source sentence 1 is used twice"),
-        ("order", b"[0]:[0]\n[2]:[2]\n[1]:[1]\n", "order: line 3: beads out of order"),
-        ("other", b"[0]:[0]\n", "gold: line 2: source sentence 1 is past the end"),
+        (
+            "range",
+            b"[0]:[0]\n[999999999]:[1]\n",
+            "range: line 2: source sentence 999999999 is out of range",
+        ),
+        (
+            "past",
+            b"[0]:[0]\n[1]:[1]\n[2]:[2]\n[3]:[]\n",
+            "past: line 4: source sentence 3 is past the end",
+        ),
+        (
+            "twice",
+            b"[0]:[0]\n[1]:[0]\n[2]:[1, 2]\n",
+            "twice: line 2: target sentence 0 is used twice",
+        ),
+        (
+            "overlap",
+            b"[0, 1]:[0]\n[1]:[1]\n[2]:[2]\n",
+            "overlap: line 2: source sentence 1 is used twice",
+        ),
+        (
+            "order",
+            b"[0]:[0]\n[2]:[2]\n[1]:[1]\n",
+            "order: line 3: beads out of order",
+        ),
+        (
+            "other",
+            b"[0]:[0]\n",
+            "gold: line 2: source sentence 1 is past the end",
+        ),
     ];
     for (name, ladder, says) in cases {
         fx.input(name, ladder);

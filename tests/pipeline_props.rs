@@ -26,9 +26,46 @@ const FORMATS: [Format; 7] = [
 
 fn token() -> impl Strategy<Value = String> {
     let marks = [
-        "Dr.", "Tn.", "Jl.", "No.", "dll.", "U.S.", "Mr.", "e.g.", "3.000", "2,5", "10.30",
-        "$1,250.50", "\"", "“", "”", "‘", "’", "«", "»", "(", ")", "[", "]", "...", "…", "?", "!",
-        ";", ":", "—", "-", "'", "www.kompas.co.id", "a@b.id", "1.", "a)", "•", ".", ".\"", "?)",
+        "Dr.",
+        "Tn.",
+        "Jl.",
+        "No.",
+        "dll.",
+        "U.S.",
+        "Mr.",
+        "e.g.",
+        "3.000",
+        "2,5",
+        "10.30",
+        "$1,250.50",
+        "\"",
+        "“",
+        "”",
+        "‘",
+        "’",
+        "«",
+        "»",
+        "(",
+        ")",
+        "[",
+        "]",
+        "...",
+        "…",
+        "?",
+        "!",
+        ";",
+        ":",
+        "—",
+        "-",
+        "'",
+        "www.kompas.co.id",
+        "a@b.id",
+        "1.",
+        "a)",
+        "•",
+        ".",
+        ".\"",
+        "?)",
     ];
     let controls = [
         "\u{B}", "\u{C}", "\u{1}", "\u{1F}", "\t", "\r", "\r\n", "\u{85}", "\u{2028}", "\u{200B}",
@@ -206,10 +243,18 @@ fn check_beads(src: &Document, tgt: &Document, beads: &[Bead]) {
     for b in beads {
         assert_eq!((b.src.start, b.tgt.start), (i, j), "beads in order, no gap");
         assert!(!b.src.is_empty() || !b.tgt.is_empty(), "no empty bead");
-        assert!((0.0..=1.0).contains(&b.confidence), "score {}", b.confidence);
+        assert!(
+            (0.0..=1.0).contains(&b.confidence),
+            "score {}",
+            b.confidence
+        );
         (i, j) = (b.src.end, b.tgt.end);
     }
-    assert_eq!((i, j), (src.sentences.len(), tgt.sentences.len()), "every sentence");
+    assert_eq!(
+        (i, j),
+        (src.sentences.len(), tgt.sentences.len()),
+        "every sentence"
+    );
 }
 
 fn xml_forbidden(c: char) -> bool {
@@ -232,7 +277,10 @@ fn check_formats(beads: &[Bead], outputs: &[Vec<u8>], excel: bool) {
     let tsv = unbom(1);
     let lines: Vec<&str> = tsv.strip_suffix(end).unwrap_or(tsv).split(end).collect();
     assert_eq!(lines.len(), n + 1, "header + a line a bead");
-    assert!(lines.iter().all(|l| l.matches('\t').count() == 7), "{lines:?}");
+    assert!(
+        lines.iter().all(|l| l.matches('\t').count() == 7),
+        "{lines:?}"
+    );
 
     // JSONL: one object a bead.
     let objects: Vec<serde_json::Value> = text(2)
@@ -274,7 +322,12 @@ fn check_formats(beads: &[Bead], outputs: &[Vec<u8>], excel: bool) {
     let ladder = selaras::eval::read_ladder(text(6)).expect("ladder parses");
     let expected: Vec<_> = beads
         .iter()
-        .map(|b| (b.src.clone().collect::<Vec<_>>(), b.tgt.clone().collect::<Vec<_>>()))
+        .map(|b| {
+            (
+                b.src.clone().collect::<Vec<_>>(),
+                b.tgt.clone().collect::<Vec<_>>(),
+            )
+        })
         .collect();
     assert_eq!(ladder, expected);
 }

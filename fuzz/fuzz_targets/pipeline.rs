@@ -45,5 +45,9 @@ fuzz_target!(|data: &[u8]| {
         i = b.src.end;
         j = b.tgt.end;
     }
-    assert_eq!((i, j), (src.sentences.len(), tgt.sentences.len()), "sentences left out");
+    assert_eq!(
+        (i, j),
+        (src.sentences.len(), tgt.sentences.len()),
+        "sentences left out"
+    );
 });

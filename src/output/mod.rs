@@ -16,7 +16,9 @@ use crate::align::Bead;
 use crate::lang::Lang;
 use crate::segment::{Sentence, join};
 
-pub use ladder::{format_bead as ladder_line, parse as parse_ladder, parse_lines as parse_ladder_lines};
+pub use ladder::{
+    format_bead as ladder_line, parse as parse_ladder, parse_lines as parse_ladder_lines,
+};
 
 /// Output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

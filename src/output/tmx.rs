@@ -78,9 +78,7 @@ pub fn write(aligned: &Aligned, options: &Options, out: &mut dyn Write) -> io::R
                                     .with_attribute(("type", "x-selaras-flags"))
                                     .write_text_content(BytesText::new(&flags))?;
                             }
-                            for (tag, text) in
-                                [(&src_tag, &r.source), (&tgt_tag, &r.target)]
-                            {
+                            for (tag, text) in [(&src_tag, &r.source), (&tgt_tag, &r.target)] {
                                 if text.is_empty() {
                                     continue;
                                 }
