@@ -6,6 +6,8 @@
 //! Device nodes are made with mknod in a temporary folder, never taken from
 //! /dev: a bug that replaces its output must only ever replace our copy.
 
+mod common;
+
 use std::ffi::{OsStr, OsString};
 use std::fs;
 use std::io::{Read, Write};
@@ -921,15 +923,7 @@ fn batch_list_names_are_raw_paths() {
     fx.input("pairs", &list);
     let out = fx.run(&["batch", "pairs"]);
     ok(&out);
-    let docs: Vec<String> = stdout(&out)
-        .lines()
-        .map(|l| {
-            serde_json::from_str::<serde_json::Value>(l).unwrap()["doc"]
-                .as_str()
-                .unwrap()
-                .to_string()
-        })
-        .collect();
+    let docs = common::docs(&stdout(&out));
     assert_eq!(docs.len(), 9);
     for name in [nfd, " spaced .txt", "#1.txt"] {
         assert!(docs.iter().any(|d| d.ends_with(name)), "{name} in {docs:?}");
