@@ -2,15 +2,20 @@
 //! written in list order — one file a pair, or one JSON Lines stream. A pair
 //! that fails is reported and skipped; the others are still written.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
+use std::ffi::OsStr;
 use std::io::Write;
+use std::os::unix::ffi::OsStrExt;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
 use crate::cli::BatchArgs;
-use crate::files::{read_text, write_output};
+use crate::files::{is_stdio, read_bytes, refuse_overwrite};
+use crate::options;
 use crate::pair::{Aligner, Pair};
+use crate::report;
+use crate::write::write_output;
 use selaras::output::{self, Format};
 use selaras::{Bead, Error, Result};
 
@@ -18,23 +23,74 @@ use selaras::{Bead, Error, Result};
 /// every core busy, few enough to keep memory flat on long lists.
 const CHUNK_PER_THREAD: usize = 4;
 
-/// The pairs of a list file: `SOURCE<TAB>TARGET`, relative to its folder.
+/// The pairs of a list file: `SOURCE<TAB>TARGET` a line, relative to its
+/// folder. Names are taken byte for byte as the file system has them (no
+/// decoding, normalising or trimming; only a line's final CR is dropped, for
+/// lists saved on Windows). Blank lines and lines starting with `#` are
+/// skipped, by that rule alone: a file whose name starts with `#` is listed
+/// as `./#1.txt`, as in a shell.
 fn read_list(path: &Path) -> Result<Vec<(PathBuf, PathBuf)>> {
-    let base = path.parent().unwrap_or(Path::new(""));
+    let base = if is_stdio(path) {
+        Path::new("")
+    } else {
+        path.parent().unwrap_or(Path::new(""))
+    };
+    let bytes = read_bytes(path)?;
+    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+        return Err(Error::Binary {
+            path: path.to_path_buf(),
+            offset,
+        });
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
     let mut pairs = Vec::new();
-    for (n, line) in read_text(path)?.lines().enumerate() {
-        let line = line.trim();
-        if line.is_empty() || line.starts_with('#') {
-            continue;
-        }
-        let (src, tgt) = line.split_once('\t').ok_or_else(|| Error::Parse {
+    for (n, line) in bytes.split(|&b| b == b'\n').enumerate() {
+        let line = line.strip_suffix(b"\r").unwrap_or(line);
+        let bad = |message: String| Error::Parse {
             path: path.to_path_buf(),
             line: n + 1,
-            message: "expected SOURCE<TAB>TARGET".into(),
-        })?;
-        pairs.push((base.join(src.trim()), base.join(tgt.trim())));
+            message,
+        };
+        if line.trim_ascii().is_empty() || line.starts_with(b"#") {
+            continue;
+        }
+        let fields: Vec<&[u8]> = line.split(|&b| b == b'\t').collect();
+        match fields[..] {
+            [src, tgt] if !src.is_empty() && !tgt.is_empty() => {
+                // In a list, `-` is a file of that name, not standard input.
+                let name = |f: &[u8]| match f {
+                    b"-" => base.join(".").join("-"),
+                    _ => base.join(OsStr::from_bytes(f)),
+                };
+                pairs.push((name(src), name(tgt)));
+            }
+            [_] => return Err(bad("expected SOURCE<TAB>TARGET; found no tab".into())),
+            [_, _] => return Err(bad("a file name is empty; give SOURCE<TAB>TARGET".into())),
+            _ => {
+                return Err(bad(format!(
+                    "expected SOURCE<TAB>TARGET; found {} tab-separated columns",
+                    fields.len()
+                )));
+            }
+        }
     }
     Ok(pairs)
+}
+
+/// The `doc` key of each pair in a JSON Lines stream: the source as listed,
+/// and `#2`, `#3`… after it when the same source comes again, so every
+/// document has its own key.
+fn doc_keys(pairs: &[(PathBuf, PathBuf)]) -> Vec<String> {
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    pairs
+        .iter()
+        .map(|(src, _)| {
+            let name = src.display().to_string();
+            let n = seen.entry(name.clone()).or_default();
+            *n += 1;
+            if *n == 1 { name } else { format!("{name}#{n}") }
+        })
+        .collect()
 }
 
 /// Output files of the pairs in `dir`: each source file's name with the
@@ -79,20 +135,50 @@ struct Tally {
     beads: Vec<Bead>,
 }
 
+/// The format of the files written: with `--out-dir`, `--format` or CSV;
+/// else the one JSON Lines stream, which `-o` and `--format` must not contradict.
+fn format(args: &BatchArgs) -> Result<Format> {
+    let format = if args.out_dir.is_some() {
+        args.format.unwrap_or(Format::Csv)
+    } else {
+        let f = options::format_for(args.format, args.output.as_deref(), Format::Jsonl)?;
+        if f != Format::Jsonl {
+            return Err(Error::Usage(format!(
+                "batch without --out-dir writes one JSON Lines stream, not {}: name it .jsonl, \
+                 or give --out-dir DIR --format {}",
+                f.extension(),
+                f.extension()
+            )));
+        }
+        f
+    };
+    options::check_writer(format, &args.writer)?;
+    Ok(format)
+}
+
 pub fn run(args: BatchArgs) -> Result<()> {
+    let format = format(&args)?;
+    let mut inputs: Vec<&Path> = vec![&args.list];
+    inputs.extend(args.aligner.dict.iter().map(PathBuf::as_path));
+    crate::files::stdin_once(inputs.iter().copied())?;
     let pairs = read_list(&args.list)?;
+    inputs.extend(pairs.iter().flat_map(|(s, t)| [s.as_path(), t.as_path()]));
     let aligner = Aligner::new(&args.aligner)?;
-    let format = args.format.unwrap_or(Format::Csv);
+    let docs = doc_keys(&pairs);
     let targets = match &args.out_dir {
         Some(dir) => {
             let paths = out_paths(dir, &pairs, format)?;
+            refuse_overwrite(paths.iter().map(|p| Some(p.as_path())), &inputs)?;
             std::fs::create_dir_all(dir).map_err(|source| Error::Write {
                 path: dir.clone(),
                 source,
             })?;
             paths
         }
-        None => Vec::new(),
+        None => {
+            refuse_overwrite([args.output.as_deref()], &inputs)?;
+            Vec::new()
+        }
     };
     let mut tally = Tally::default();
     let chunk = rayon::current_num_threads().max(1) * CHUNK_PER_THREAD;
@@ -101,11 +187,11 @@ pub fn run(args: BatchArgs) -> Result<()> {
         for (g, group) in pairs.chunks(chunk).enumerate() {
             let done: Vec<Result<Pair>> =
                 group.par_iter().map(|(s, t)| aligner.align(s, t)).collect();
-            for (k, ((src, _), result)) in group.iter().zip(done).enumerate() {
+            for (k, result) in done.into_iter().enumerate() {
                 let pair = match result {
                     Ok(pair) => pair,
                     Err(e) => {
-                        eprintln!("selaras: error: {e}");
+                        report::error(&e);
                         tally.failed += 1;
                         continue;
                     }
@@ -114,15 +200,18 @@ pub fn run(args: BatchArgs) -> Result<()> {
                 let mut options = pair.options(&args.aligner, &args.writer);
                 match (&mut stream, &args.out_dir) {
                     (Some(w), _) => {
-                        options.document = Some(src.display().to_string());
+                        options.document = Some(docs[g * chunk + k].clone());
                         output::write(Format::Jsonl, &aligned, &options, &mut **w)?;
                     }
                     (None, Some(_)) => {
                         let out = &targets[g * chunk + k];
+                        for warning in output::warnings(format, &aligned) {
+                            report::warn(format_args!("{}: {warning}", out.display()));
+                        }
                         if let Err(e) = write_output(Some(out), |w| {
                             output::write(format, &aligned, &options, w)
                         }) {
-                            eprintln!("selaras: error: {e}");
+                            report::error(&e);
                             tally.failed += 1;
                             continue;
                         }
@@ -143,12 +232,12 @@ pub fn run(args: BatchArgs) -> Result<()> {
     } else {
         write_output(args.output.as_deref(), |w| write_all(Some(w)))?;
     }
-    eprintln!(
-        "selaras: {} documents aligned, {} failed; {}",
+    report::say(format_args!(
+        "{} documents aligned, {} failed; {}",
         tally.documents,
         tally.failed,
         crate::summary(&tally.beads)
-    );
+    ));
     if tally.failed > 0 {
         return Err(Error::Incomplete(format!(
             "{} of {} pairs failed (see above)",

@@ -58,11 +58,12 @@ others are still written, and the exit code is 1.")]
 
 #[derive(clap::Args, Debug)]
 pub struct AlignArgs {
-    /// Source text (Indonesian by default), UTF-8
+    /// Source text (Indonesian by default), UTF-8; - for standard input
     pub src: PathBuf,
-    /// Target text (English by default), UTF-8
+    /// Target text (English by default), UTF-8; - for standard input
     pub tgt: PathBuf,
-    /// Write here instead of standard output (written whole or not at all)
+    /// Write here instead of standard output (written whole or not at all);
+    /// - for standard output
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// Output format [default: from the -o extension, else csv]
@@ -115,7 +116,9 @@ pub struct WriterArgs {
 #[derive(clap::Args, Debug)]
 pub struct BatchArgs {
     /// A list of article pairs: one `SOURCE<TAB>TARGET` a line, paths relative
-    /// to the list's folder; blank lines and `#` comments are skipped
+    /// to the list's folder, taken byte for byte; blank lines and lines
+    /// starting with `#` are skipped (list `#name` as `./#name`); - for
+    /// standard input
     pub list: PathBuf,
     /// Write one file a pair here, named after the source file
     /// (`artikel.id.txt` → `artikel.id.csv`); without it, one JSON Lines
@@ -125,8 +128,9 @@ pub struct BatchArgs {
     /// The JSON Lines stream goes here instead of standard output
     #[arg(short, long, value_name = "FILE", conflicts_with = "out_dir")]
     pub output: Option<PathBuf>,
-    /// Format of the files in --out-dir [default: csv]
-    #[arg(short, long, value_enum, requires = "out_dir")]
+    /// Format of the files in --out-dir [default: csv]; without --out-dir
+    /// only jsonl
+    #[arg(short, long, value_enum)]
     pub format: Option<Format>,
     #[command(flatten)]
     pub aligner: AlignerArgs,
@@ -136,7 +140,7 @@ pub struct BatchArgs {
 
 #[derive(clap::Args, Debug)]
 pub struct SplitArgs {
-    /// Text to split, UTF-8
+    /// Text to split, UTF-8; - for standard input
     pub file: PathBuf,
     /// Language rules to use (id, en; other tags get language-independent rules)
     #[arg(short, long, default_value = "id", value_parser = parse_lang)]

@@ -20,6 +20,12 @@ pub enum Error {
     )]
     Binary { path: PathBuf, offset: usize },
 
+    #[error(
+        "{}: written in {name}, which selaras cannot read; re-save it as UTF-8",
+        path.display()
+    )]
+    Encoding { path: PathBuf, name: String },
+
     #[error("{}: line {line}: {message}", path.display())]
     Parse {
         path: PathBuf,
@@ -32,6 +38,11 @@ pub enum Error {
 
     #[error("{0}")]
     Usage(String),
+
+    /// A bug: the pipeline produced something it never should (a score that
+    /// is not a number). Reported rather than written as a wrong file.
+    #[error("internal error: {0}; please report it with the input files")]
+    Internal(String),
 
     /// Some of several inputs failed; each was reported as it failed.
     #[error("{0}")]

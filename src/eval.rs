@@ -9,7 +9,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::output::parse_ladder;
+use crate::output::{parse_ladder, parse_ladder_lines};
 
 type LadderBead = (Vec<usize>, Vec<usize>);
 
@@ -133,6 +133,126 @@ pub fn read_ladder(text: &str) -> Result<Vec<LadderBead>, (usize, String)> {
     parse_ladder(text)
 }
 
+/// No document has this many sentences: a larger number is a typo or garbage.
+pub const MAX_SENTENCE: usize = 100_000_000;
+
+/// A ladder read for scoring and checked to describe a possible alignment:
+/// no sentence used twice, beads in order without overlap, numbers in range.
+#[derive(Debug, Clone, Default)]
+pub struct Ladder {
+    pub beads: Vec<LadderBead>,
+    /// The line of each bead, for messages.
+    lines: Vec<usize>,
+}
+
+const SIDES: [&str; 2] = ["source", "target"];
+
+impl Ladder {
+    /// Parse and check; the error is (line, message).
+    ///
+    /// With `monotone` (a test ladder: every aligner's output is monotone),
+    /// each bead with both sides must come wholly after the one before on
+    /// both sides, so crossed or overlapping beads betray a broken file. A
+    /// gold ladder need not be: translators reorder sentences, and Text+Berg's
+    /// gold has `[111]:[123]` before `[112]:[122]`, `[51]:[50, 55]`, and
+    /// unaligned sentences listed apart.
+    pub fn read(text: &str, monotone: bool) -> Result<Ladder, (usize, String)> {
+        let parsed = parse_ladder_lines(text)?;
+        // Per side: the line each sentence was used on; the last two-sided bead.
+        let mut used: [HashMap<usize, usize>; 2] = Default::default();
+        let mut last: Option<(&LadderBead, usize)> = None;
+        for (line, bead) in &parsed {
+            for (side, indices) in [&bead.0, &bead.1].into_iter().enumerate() {
+                let name = SIDES[side];
+                for &i in indices {
+                    if i >= MAX_SENTENCE {
+                        return Err((*line, format!("{name} sentence {i} is out of range")));
+                    }
+                    if let Some(first) = used[side].insert(i, *line) {
+                        return Err((
+                            *line,
+                            format!("{name} sentence {i} is used twice (also on line {first})"),
+                        ));
+                    }
+                }
+            }
+            if !monotone || bead.0.is_empty() || bead.1.is_empty() {
+                continue;
+            }
+            if let Some((prev, prev_line)) = last {
+                for (side, name) in SIDES.into_iter().enumerate() {
+                    let low = [&bead.0, &bead.1][side].iter().min();
+                    let high = [&prev.0, &prev.1][side].iter().max();
+                    if let (Some(&low), Some(&high)) = (low, high)
+                        && low < high
+                    {
+                        return Err((
+                            *line,
+                            format!(
+                                "beads out of order or overlapping: {name} sentence {low} \
+                                 comes after sentence {high} (line {prev_line})"
+                            ),
+                        ));
+                    }
+                }
+            }
+            last = Some((bead, *line));
+        }
+        let (lines, beads) = parsed.into_iter().unzip();
+        Ok(Ladder { beads, lines })
+    }
+
+    /// The highest sentence number on `side`.
+    fn end(&self, side: usize) -> Option<usize> {
+        self.beads
+            .iter()
+            .filter_map(|b| [&b.0, &b.1][side].iter().max().copied())
+            .max()
+    }
+
+    /// The first sentence on `side` past `end` (none: past -1), and its line.
+    fn first_past(&self, side: usize, end: Option<usize>) -> Option<(usize, usize)> {
+        self.beads.iter().zip(&self.lines).find_map(|(b, &line)| {
+            [&b.0, &b.1][side]
+                .iter()
+                .find(|&&i| end.is_none_or(|e| i > e))
+                .map(|&i| (i, line))
+        })
+    }
+}
+
+/// Gold and test must be ladders of the same document pair: neither names a
+/// sentence past the other's last one. An empty test ladder is fine (it
+/// scores zero). The error is (0 for gold or 1 for test, line, message).
+pub fn check_same_document(gold: &Ladder, test: &Ladder) -> Result<(), (u8, usize, String)> {
+    if test.beads.is_empty() {
+        return Ok(());
+    }
+    for (side, name) in SIDES.into_iter().enumerate() {
+        let (g, t) = (gold.end(side), test.end(side));
+        let (which, longer, other, end) = if t > g {
+            (1, test, "gold", g)
+        } else if g > t {
+            (0, gold, "test", t)
+        } else {
+            continue;
+        };
+        let (past, line) = longer
+            .first_past(side, end)
+            .expect("a sentence past the end");
+        let last = end.map_or("none".to_string(), |e| e.to_string());
+        return Err((
+            which,
+            line,
+            format!(
+                "{name} sentence {past} is past the end of the document as the {other} ladder \
+                 has it (its last {name} sentence is {last}): are gold and test of the same document?"
+            ),
+        ));
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -169,6 +289,30 @@ mod tests {
         assert!((r.strict.precision - 0.25).abs() < 1e-12);
         assert!((r.strict.recall - 1.0 / 3.0).abs() < 1e-12);
         assert!((r.lax.recall - 1.0).abs() < 1e-12);
+    }
+
+    #[test]
+    fn impossible_ladders_are_refused_with_their_line() {
+        let line = |s: &str| Ladder::read(s, true).unwrap_err().0;
+        assert_eq!(line("[0]:[0]\n[0]:[1]\n"), 2);
+        assert_eq!(line("[0]:[0]\n\n[2]:[2]\n[1]:[1]\n"), 4);
+        assert_eq!(line("[0, 2]:[0]\n[1]:[1]\n"), 2);
+        assert_eq!(line("[0]:[0, 0]\n"), 1);
+        assert_eq!(line("[200000000]:[0]\n"), 1);
+        assert!(Ladder::read("", true).unwrap().beads.is_empty());
+        // Gold may cross, as human alignments of reordered translations do.
+        assert!(Ladder::read("[0]:[1]\n[1]:[0]\n[2, 4]:[2]\n[3]:[3]\n", false).is_ok());
+        assert_eq!(line("[0]:[1]\n[1]:[0]\n"), 2);
+    }
+
+    #[test]
+    fn gold_and_test_must_share_the_document() {
+        let gold = Ladder::read("[0]:[0]\n[1]:[1]\n", false).unwrap();
+        let past = Ladder::read("[0]:[0]\n[1]:[1]\n[2]:[]\n", true).unwrap();
+        assert_eq!(check_same_document(&gold, &past).unwrap_err().0, 1);
+        let short = Ladder::read("[0]:[0]\n", true).unwrap();
+        assert_eq!(check_same_document(&gold, &short).unwrap_err().0, 0);
+        assert!(check_same_document(&gold, &Ladder::default()).is_ok());
     }
 
     #[test]

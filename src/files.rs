@@ -1,21 +1,41 @@
-//! Reading input files and writing outputs: the only place, with the batch
-//! driver, that touches the file system.
+//! Reading input files (`-` is standard input), and making sure no output
+//! is one of them: the only place, with `write` and the batch driver, that
+//! touches the file system.
 
 use std::fs;
-use std::io::{self, BufWriter, Write};
-use std::path::{Path, PathBuf};
+use std::io::{self, Read};
+use std::os::unix::fs::MetadataExt;
+use std::path::Path;
 
 use selaras::{Document, Error, Lang, Result, text};
 
-/// Read and decode a text file; a legacy-encoding fallback is reported.
-pub fn read_text(path: &Path) -> Result<String> {
-    let bytes = fs::read(path).map_err(|source| Error::Read {
+use crate::report;
+
+/// `-` on the command line: standard input or output.
+pub fn is_stdio(path: &Path) -> bool {
+    path.as_os_str() == "-"
+}
+
+/// The raw bytes of an input file, or of standard input for `-`.
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>> {
+    let fail = |source| Error::Read {
         path: path.to_path_buf(),
         source,
-    })?;
-    let decoded = text::decode(&bytes, path)?;
+    };
+    if is_stdio(path) {
+        let mut bytes = Vec::new();
+        io::stdin().lock().read_to_end(&mut bytes).map_err(fail)?;
+        Ok(bytes)
+    } else {
+        fs::read(path).map_err(fail)
+    }
+}
+
+/// Read and decode a text file; a legacy-encoding fallback is reported.
+pub fn read_text(path: &Path) -> Result<String> {
+    let decoded = text::decode(&read_bytes(path)?, path)?;
     if let Some(note) = decoded.note {
-        eprintln!("selaras: warning: {}: {note}", path.display());
+        report::warn(format_args!("{}: {note}", path.display()));
     }
     Ok(decoded.text)
 }
@@ -24,40 +44,54 @@ pub fn read_document(path: &Path, lang: Lang, presplit: bool) -> Result<Document
     Ok(Document::new(read_text(path)?, lang, presplit))
 }
 
-/// Write to `path` through a temporary file renamed into place, so a failed
-/// run never leaves a partial file nor spoils an existing one; or to stdout.
-pub fn write_output(
-    path: Option<&Path>,
-    body: impl FnOnce(&mut dyn Write) -> io::Result<()>,
-) -> Result<()> {
-    let Some(path) = path else {
-        let stdout = io::stdout();
-        let mut out = BufWriter::new(stdout.lock());
-        return body(&mut out)
-            .and_then(|()| out.flush())
-            .map_err(|source| Error::Write {
-                path: PathBuf::from("<stdout>"),
-                source,
-            });
-    };
-    let fail = |source| Error::Write {
-        path: path.to_path_buf(),
-        source,
-    };
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".selaras-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(fail)?;
-    {
-        let mut out = BufWriter::new(tmp.as_file_mut());
-        body(&mut out).and_then(|()| out.flush()).map_err(fail)?;
+/// Standard input can be read once: refuse `-` given for two inputs.
+pub fn stdin_once<'a>(inputs: impl IntoIterator<Item = &'a Path>) -> Result<()> {
+    if inputs.into_iter().filter(|p| is_stdio(p)).count() > 1 {
+        return Err(Error::Usage(
+            "standard input (-) can be only one of the inputs; give the others as files".into(),
+        ));
     }
-    tmp.as_file().sync_all().map_err(fail)?;
-    tmp.persist(path).map_err(|e| fail(e.error))?;
+    Ok(())
+}
+
+/// Device and inode: the file itself, whatever path (symlink, `..`, hard
+/// link) names it. `None` for a file that does not exist (yet).
+fn identity(path: &Path) -> Option<(u64, u64)> {
+    if is_stdio(path) {
+        return None;
+    }
+    let meta = fs::metadata(path).ok()?;
+    Some((meta.dev(), meta.ino()))
+}
+
+/// Refuse to write any of `outputs` if it is one of `inputs`: the run would
+/// destroy what it reads. Standard output counts when it is redirected to a
+/// file (`>> input.txt`).
+pub fn refuse_overwrite<'a>(
+    outputs: impl IntoIterator<Item = Option<&'a Path>>,
+    inputs: &[&Path],
+) -> Result<()> {
+    let known: Vec<((u64, u64), &Path)> = inputs
+        .iter()
+        .filter_map(|p| identity(p).map(|id| (id, *p)))
+        .collect();
+    for out in outputs {
+        let (id, name) = match out {
+            Some(p) if !is_stdio(p) => match identity(p) {
+                Some(id) => (id, p.display().to_string()),
+                None => continue,
+            },
+            _ => match crate::write::stdout_identity() {
+                Some(id) => (id, "standard output".to_string()),
+                None => continue,
+            },
+        };
+        if let Some((_, input)) = known.iter().find(|(k, _)| *k == id) {
+            return Err(Error::Usage(format!(
+                "{name}: is also an input ({}); writing it would destroy it: give another output",
+                input.display()
+            )));
+        }
+    }
     Ok(())
 }

@@ -1,25 +1,33 @@
 //! The `selaras` command: parse arguments, read files, run the pipeline,
-//! write the result, report errors as one line and a non-zero exit.
+//! write the result, report errors as one line and a non-zero exit
+//! (1 a failure while running, 2 a bad command line).
 
 mod batch;
 mod cli;
 mod files;
+mod options;
 mod pair;
+mod report;
+mod signals;
+mod write;
 
 use std::collections::BTreeMap;
 use std::io;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::Parser;
 
 use cli::{AlignArgs, Cli, Command, EvalArgs, SplitArgs, SplitFormat};
-use files::{read_document, read_text, write_output};
+use files::{read_bytes, read_document, refuse_overwrite, stdin_once};
 use pair::Aligner;
 use selaras::output::{self, Format};
-use selaras::{Error, Result, eval};
+use selaras::{Error, Result, eval, text};
+use write::write_output;
 
 fn main() -> ExitCode {
+    write::init_stdio();
+    signals::install();
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Align(args) => run_align(args),
@@ -29,35 +37,57 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
-        Err(Error::Write { source, .. }) if source.kind() == io::ErrorKind::BrokenPipe => {
-            ExitCode::SUCCESS
-        }
+        // A reader that stopped early (`| head`) is not a failure.
+        Err(Error::Write { source, .. }) if broken_pipe(&source) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("selaras: error: {e}");
-            ExitCode::FAILURE
+            report::error(&e);
+            match e {
+                Error::Usage(_) => ExitCode::from(2),
+                _ => ExitCode::FAILURE,
+            }
+        }
+    }
+}
+
+/// Whether `e`, or an error it wraps, is a closed pipe.
+fn broken_pipe(e: &io::Error) -> bool {
+    let mut current: &(dyn std::error::Error + 'static) = e;
+    loop {
+        if let Some(io) = current.downcast_ref::<io::Error>() {
+            if io.kind() == io::ErrorKind::BrokenPipe {
+                return true;
+            }
+            if let Some(inner) = io.get_ref() {
+                current = inner;
+                continue;
+            }
+        }
+        match current.source() {
+            Some(next) => current = next,
+            None => return false,
         }
     }
 }
 
 fn run_align(args: AlignArgs) -> Result<()> {
-    let format = match (args.format, args.output.as_deref()) {
-        (Some(f), _) => f,
-        (None, Some(path)) => Format::from_path(path).unwrap_or(Format::Csv),
-        (None, None) => Format::Csv,
-    };
-    if format == Format::Xlsx && args.output.is_none() {
-        return Err(Error::Usage(
-            "xlsx is a binary format: give a file with -o pairs.xlsx".into(),
-        ));
-    }
+    let mut inputs: Vec<&Path> = vec![&args.src, &args.tgt];
+    inputs.extend(args.aligner.dict.iter().map(PathBuf::as_path));
+    stdin_once(inputs.iter().copied())?;
+    refuse_overwrite([args.output.as_deref()], &inputs)?;
+    let format = options::format_for(args.format, args.output.as_deref(), Format::Csv)?;
+    options::check_writer(format, &args.writer)?;
+    options::check_binary(format, args.output.as_deref())?;
     let aligner = Aligner::new(&args.aligner)?;
     let pair = aligner.align(&args.src, &args.tgt)?;
     let aligned = pair.aligned(&args.writer);
     let options = pair.options(&args.aligner, &args.writer);
+    for warning in output::warnings(format, &aligned) {
+        report::warn(warning);
+    }
     write_output(args.output.as_deref(), |w| {
         output::write(format, &aligned, &options, w)
     })?;
-    eprintln!("selaras: {}", summary(&pair.beads));
+    report::say(summary(&pair.beads));
     Ok(())
 }
 
@@ -82,6 +112,7 @@ pub fn summary(beads: &[selaras::Bead]) -> String {
 }
 
 fn run_split(args: SplitArgs) -> Result<()> {
+    refuse_overwrite([args.output.as_deref()], &[&args.file])?;
     let doc = read_document(&args.file, args.lang, false)?;
     write_output(args.output.as_deref(), |w| {
         let mut paragraph = None;
@@ -109,24 +140,47 @@ fn run_split(args: SplitArgs) -> Result<()> {
     })
 }
 
+/// A ladder file for `eval`, decoded like any input (a BOM or CRLF from
+/// Windows tools is fine); an empty file is an empty ladder. A test ladder
+/// must be monotone, as aligners write them; a gold one may cross.
+fn read_ladder(path: &Path, monotone: bool) -> Result<eval::Ladder> {
+    let text = match text::decode(&read_bytes(path)?, path) {
+        Ok(decoded) => decoded.text,
+        Err(Error::Empty { .. }) => String::new(),
+        Err(e) => return Err(e),
+    };
+    eval::Ladder::read(&text, monotone).map_err(|(line, message)| Error::Parse {
+        path: path.to_path_buf(),
+        line,
+        message,
+    })
+}
+
 fn run_eval(args: EvalArgs) -> Result<()> {
     if !args.files.len().is_multiple_of(2) {
         return Err(Error::Usage(
             "eval takes GOLD TEST pairs; an odd number of files was given".into(),
         ));
     }
+    stdin_once(args.files.iter().map(PathBuf::as_path))?;
+    let inputs: Vec<&Path> = args.files.iter().map(PathBuf::as_path).collect();
+    refuse_overwrite([None], &inputs)?;
     let mut pairs = Vec::new();
     for pair in args.files.chunks(2) {
-        let read = |p: &PathBuf| -> Result<_> {
-            // Decoded like any input: a BOM or CRLF from Windows tools is fine.
-            let text = read_text(p)?;
-            eval::read_ladder(&text).map_err(|(line, message)| Error::Parse {
-                path: p.clone(),
-                line,
-                message,
-            })
-        };
-        pairs.push((read(&pair[0])?, read(&pair[1])?));
+        let (gold, test) = (read_ladder(&pair[0], false)?, read_ladder(&pair[1], true)?);
+        if gold.beads.is_empty() {
+            return Err(Error::Parse {
+                path: pair[0].clone(),
+                line: 1,
+                message: "the gold ladder is empty; give the reference alignment".into(),
+            });
+        }
+        eval::check_same_document(&gold, &test).map_err(|(which, line, message)| Error::Parse {
+            path: pair[which as usize].clone(),
+            line,
+            message,
+        })?;
+        pairs.push((gold.beads, test.beads));
     }
     let report = eval::score(&pairs);
     write_output(None, |w| {
@@ -134,7 +188,7 @@ fn run_eval(args: EvalArgs) -> Result<()> {
             writeln!(
                 w,
                 "{}",
-                serde_json::to_string_pretty(&report).map_err(io::Error::other)?
+                serde_json::to_string_pretty(&report).map_err(io::Error::from)?
             )
         } else {
             writeln!(w, "documents {}", report.documents)?;

@@ -59,6 +59,20 @@ impl<'a> Aligner<'a> {
         let src_doc = read_document(src, a.src_lang.lang.clone(), a.sentences)?;
         let tgt_doc = read_document(tgt, a.tgt_lang.lang.clone(), a.sentences)?;
         let beads = selaras::align_with_lexicon(&src_doc, &tgt_doc, &self.lexicon, &self.config);
+        // A NaN score would silently drop its row from any filter or format.
+        if let Some((k, b)) = beads
+            .iter()
+            .enumerate()
+            .find(|(_, b)| !b.confidence.is_finite())
+        {
+            return Err(Error::Internal(format!(
+                "{} ↔ {}: pair {} has the score {}",
+                src.display(),
+                tgt.display(),
+                k + 1,
+                b.confidence
+            )));
+        }
         Ok(Pair {
             src: src_doc,
             tgt: tgt_doc,

@@ -393,16 +393,7 @@ fn batch_streams_in_order_and_survives_a_bad_pair() {
             predicate::str::contains("missing.txt: cannot read")
                 .and(predicate::str::contains("3 documents aligned, 1 failed")),
         );
-    let docs: Vec<String> = fs::read_to_string(&out)
-        .unwrap()
-        .lines()
-        .map(|l| {
-            serde_json::from_str::<serde_json::Value>(l).unwrap()["doc"]
-                .as_str()
-                .unwrap()
-                .to_string()
-        })
-        .collect();
+    let docs = common::docs(&fs::read_to_string(&out).unwrap());
     let mut order: Vec<&String> = docs.iter().collect();
     order.dedup();
     assert_eq!(order.len(), 3);

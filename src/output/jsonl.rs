@@ -38,7 +38,8 @@ pub fn write(aligned: &Aligned, doc: Option<&str>, out: &mut dyn Write) -> io::R
             flags: r.bead.flags.iter().map(|f| f.code()).collect(),
             notes: r.bead.flags.iter().map(|f| f.note.as_str()).collect(),
         };
-        serde_json::to_writer(&mut *out, &line).map_err(io::Error::other)?;
+        // `From` gives back the io::Error inside (a closed pipe stays one).
+        serde_json::to_writer(&mut *out, &line).map_err(io::Error::from)?;
         out.write_all(b"\n")?;
     }
     out.flush()

@@ -30,6 +30,11 @@ pub type LadderBead = (Vec<usize>, Vec<usize>);
 
 /// Parse a ladder; the error is (line number, what is wrong).
 pub fn parse(text: &str) -> Result<Vec<LadderBead>, (usize, String)> {
+    Ok(parse_lines(text)?.into_iter().map(|(_, b)| b).collect())
+}
+
+/// Parse a ladder, keeping each bead's 1-based line number.
+pub fn parse_lines(text: &str) -> Result<Vec<(usize, LadderBead)>, (usize, String)> {
     let mut out = Vec::new();
     for (n, line) in text.lines().enumerate() {
         let line = line.trim();
@@ -52,7 +57,7 @@ pub fn parse(text: &str) -> Result<Vec<LadderBead>, (usize, String)> {
                 .map(|v| v.parse().map_err(|_| bad()))
                 .collect()
         };
-        out.push((nums(s)?, nums(t)?));
+        out.push((n + 1, (nums(s)?, nums(t)?)));
     }
     Ok(out)
 }

@@ -16,7 +16,9 @@ use crate::align::Bead;
 use crate::lang::Lang;
 use crate::segment::{Sentence, join};
 
-pub use ladder::{format_bead as ladder_line, parse as parse_ladder};
+pub use ladder::{
+    format_bead as ladder_line, parse as parse_ladder, parse_lines as parse_ladder_lines,
+};
 
 /// Output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -193,6 +195,15 @@ pub fn index_range(r: &Range<usize>) -> String {
     }
 }
 
+/// What a reader of `format` should know before it is written: cells that
+/// will be cut (XLSX). One line each, for standard error.
+pub fn warnings(format: Format, aligned: &Aligned) -> Vec<String> {
+    match format {
+        Format::Xlsx => xlsx::warnings(aligned),
+        _ => Vec::new(),
+    }
+}
+
 /// Write `aligned` in `format`.
 pub fn write(
     format: Format,
@@ -201,8 +212,8 @@ pub fn write(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     match format {
-        Format::Csv => csv_out::write(aligned, b',', options.excel, out),
-        Format::Tsv => csv_out::write(aligned, b'\t', options.excel, out),
+        Format::Csv => csv_out::write_csv(aligned, options.excel, out),
+        Format::Tsv => csv_out::write_tsv(aligned, options.excel, out),
         Format::Jsonl => jsonl::write(aligned, options.document.as_deref(), out),
         Format::Tmx => tmx::write(aligned, options, out),
         Format::Xlsx => xlsx::write(aligned, out),

@@ -1,20 +1,75 @@
 //! An Excel workbook for reviewers: frozen header, wrapped text, readable
 //! column widths, the score as a number, flagged rows shaded, and the flag
 //! notes in a column of their own.
+//!
+//! Excel holds at most 32,767 characters (UTF-16 units) in a cell; a longer
+//! text is cut to fit and ends with a marker saying how much is left out
+//! (the CSV, TSV and JSONL keep it whole), and the CLI warns about it.
 
 use std::io::{self, Write};
 
-use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Workbook, XlsxError};
+use rust_xlsxwriter::{
+    Color, DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, XlsxError,
+};
 
 use super::Aligned;
 
 const HEADER: [&str; 9] = [
     "pair", "type", "src_idx", "tgt_idx", "source", "target", "score", "flags", "notes",
 ];
+/// Excel's limit on the characters of one cell, in UTF-16 units.
+const CELL_MAX: usize = 32_767;
+
+fn utf16_len(s: &str) -> usize {
+    s.chars().map(char::len_utf16).sum()
+}
+
+/// `text` cut to fit one cell, with a marker saying how many characters
+/// were left out.
+fn fit(text: String) -> String {
+    let total = utf16_len(&text);
+    if total <= CELL_MAX {
+        return text;
+    }
+    // The marker's own length depends on the number; 64 units is room enough.
+    let mut kept = String::new();
+    let mut units = 0;
+    for c in text.chars() {
+        if units + c.len_utf16() > CELL_MAX - 64 {
+            break;
+        }
+        units += c.len_utf16();
+        kept.push(c);
+    }
+    let left = text.chars().count() - kept.chars().count();
+    format!("{kept} […{left} more characters: see the CSV]")
+}
+
+/// One line per cell that [`fit`] will cut.
+pub fn warnings(aligned: &Aligned) -> Vec<String> {
+    let mut out = Vec::new();
+    for r in aligned.records() {
+        for (side, text) in [("source", &r.source), ("target", &r.target)] {
+            let n = utf16_len(text);
+            if n > CELL_MAX {
+                out.push(format!(
+                    "pair {}: the {side} text has {n} characters, more than an Excel cell holds \
+                     ({CELL_MAX}); it is cut in the XLSX (CSV, TSV and JSONL keep it whole)",
+                    r.pair
+                ));
+            }
+        }
+    }
+    out
+}
+
 const WIDTHS: [f64; 9] = [6.0, 6.0, 8.0, 8.0, 60.0, 60.0, 7.0, 18.0, 40.0];
 
 fn build(aligned: &Aligned) -> Result<Vec<u8>, XlsxError> {
     let mut book = Workbook::new();
+    // A fixed creation date, not the clock: the same input gives the same bytes.
+    let created = ExcelDateTime::from_ymd(2000, 1, 1)?;
+    book.set_properties(&DocProperties::new().set_creation_datetime(&created));
     let sheet = book.add_worksheet();
     sheet.set_name("pairs")?;
     let head = Format::new()
@@ -42,8 +97,8 @@ fn build(aligned: &Aligned) -> Result<Vec<u8>, XlsxError> {
             (1, r.kind()),
             (2, r.src_idx()),
             (3, r.tgt_idx()),
-            (4, r.source.clone()),
-            (5, r.target.clone()),
+            (4, fit(r.source.clone())),
+            (5, fit(r.target.clone())),
         ] {
             sheet.write_string_with_format(row, c, text, style)?;
         }
@@ -54,7 +109,7 @@ fn build(aligned: &Aligned) -> Result<Vec<u8>, XlsxError> {
             &number(style),
         )?;
         sheet.write_string_with_format(row, 7, r.flag_codes(), style)?;
-        sheet.write_string_with_format(row, 8, r.notes(), style)?;
+        sheet.write_string_with_format(row, 8, fit(r.notes()), style)?;
     }
     sheet.autofilter(0, 0, row, (HEADER.len() - 1) as u16)?;
     book.save_to_buffer()
@@ -64,4 +119,18 @@ pub fn write(aligned: &Aligned, out: &mut dyn Write) -> io::Result<()> {
     let bytes = build(aligned).map_err(io::Error::other)?;
     out.write_all(&bytes)?;
     out.flush()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_cells_are_cut_to_fit() {
+        let long = "é".repeat(40_000) + "😀";
+        let cut = fit(long);
+        assert!(utf16_len(&cut) <= CELL_MAX);
+        assert!(cut.ends_with("more characters: see the CSV]"));
+        assert_eq!(fit("pendek".into()), "pendek");
+    }
 }

@@ -43,3 +43,16 @@ pub fn score(gold: &str, beads: &[Bead]) -> Report {
     let test = eval::read_ladder(&ladder_text(beads)).expect("own ladder parses");
     eval::score(&[(gold, test)])
 }
+
+/// The `doc` of each line of a batch JSON Lines stream.
+pub fn docs(jsonl: &str) -> Vec<String> {
+    jsonl
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["doc"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect()
+}
