@@ -163,7 +163,7 @@ pub fn run(args: BatchArgs) -> Result<()> {
     crate::files::stdin_once(inputs.iter().copied())?;
     let pairs = read_list(&args.list)?;
     inputs.extend(pairs.iter().flat_map(|(s, t)| [s.as_path(), t.as_path()]));
-    let aligner = Aligner::new(&args.aligner)?;
+    let aligner = Aligner::new(&args.aligner)?.reviewing_for(format, &args.writer);
     let docs = doc_keys(&pairs);
     let targets = match &args.out_dir {
         Some(dir) => {
@@ -236,7 +236,7 @@ pub fn run(args: BatchArgs) -> Result<()> {
         "{} documents aligned, {} failed; {}",
         tally.documents,
         tally.failed,
-        crate::summary(&tally.beads)
+        crate::summary(&tally.beads, aligner.reviews())
     ));
     if tally.failed > 0 {
         return Err(Error::Incomplete(format!(

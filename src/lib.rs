@@ -72,7 +72,7 @@ pub fn align_with_lexicon(
     lexicon: &Lexicon,
     cfg: &Config,
 ) -> Vec<Bead> {
-    let mut beads = align::align(&src.sentences, &tgt.sentences, lexicon, cfg);
+    let mut beads = align_unreviewed(src, tgt, lexicon, cfg);
     let context = review::Context {
         src: &src.sentences,
         tgt: &tgt.sentences,
@@ -82,4 +82,15 @@ pub fn align_with_lexicon(
     };
     review::review(&mut beads, &context);
     beads
+}
+
+/// The beads alone, with no QA flags: for a ladder or a corpus, where no
+/// reviewer reads the flags (reviewing costs about as much as aligning).
+pub fn align_unreviewed(
+    src: &Document,
+    tgt: &Document,
+    lexicon: &Lexicon,
+    cfg: &Config,
+) -> Vec<Bead> {
+    align::align(&src.sentences, &tgt.sentences, lexicon, cfg)
 }

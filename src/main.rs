@@ -77,7 +77,7 @@ fn run_align(args: AlignArgs) -> Result<()> {
     let format = options::format_for(args.format, args.output.as_deref(), Format::Csv)?;
     options::check_writer(format, &args.writer)?;
     options::check_binary(format, args.output.as_deref())?;
-    let aligner = Aligner::new(&args.aligner)?;
+    let aligner = Aligner::new(&args.aligner)?.reviewing_for(format, &args.writer);
     let pair = aligner.align(&args.src, &args.tgt)?;
     let aligned = pair.aligned(&args.writer);
     let options = pair.options(&args.aligner, &args.writer);
@@ -87,12 +87,13 @@ fn run_align(args: AlignArgs) -> Result<()> {
     write_output(args.output.as_deref(), |w| {
         output::write(format, &aligned, &options, w)
     })?;
-    report::say(summary(&pair.beads));
+    report::say(summary(&pair.beads, aligner.reviews()));
     Ok(())
 }
 
-/// `23 pairs (1-1: 19, 2-1: 1, 1-0: 3), 2 flagged, mean score 0.912`
-pub fn summary(beads: &[selaras::Bead]) -> String {
+/// `23 pairs (1-1: 19, 2-1: 1, 1-0: 3), 2 flagged, mean score 0.912`; the
+/// flagged count only where the pairs were `reviewed`.
+pub fn summary(beads: &[selaras::Bead], reviewed: bool) -> String {
     let mut kinds: BTreeMap<String, usize> = BTreeMap::new();
     for b in beads {
         *kinds.entry(b.kind()).or_default() += 1;
@@ -104,8 +105,13 @@ pub fn summary(beads: &[selaras::Bead]) -> String {
     } else {
         beads.iter().map(|b| b.confidence).sum::<f64>() / beads.len() as f64
     };
+    let flagged = if reviewed {
+        format!(", {flagged} flagged")
+    } else {
+        String::new()
+    };
     format!(
-        "{} pairs ({}), {flagged} flagged, mean score {mean:.3}",
+        "{} pairs ({}){flagged}, mean score {mean:.3}",
         beads.len(),
         by_kind.join(", ")
     )

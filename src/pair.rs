@@ -6,7 +6,7 @@ use std::path::Path;
 
 use crate::cli::{AlignerArgs, WriterArgs};
 use crate::files::{read_document, read_text};
-use selaras::output::{Aligned, Options};
+use selaras::output::{Aligned, Format, Options};
 use selaras::{Bead, Config, Document, Error, Lexicon, Result};
 
 /// The aligner as the command line set it up.
@@ -14,6 +14,8 @@ pub struct Aligner<'a> {
     args: &'a AlignerArgs,
     config: Config,
     lexicon: Lexicon,
+    /// Whether pairs get QA flags: not when nothing written shows them.
+    review: bool,
 }
 
 /// An aligned article pair.
@@ -50,7 +52,20 @@ impl<'a> Aligner<'a> {
             args,
             config,
             lexicon,
+            review: true,
         })
+    }
+
+    /// Flag pairs for review only when `format` shows the flags or the
+    /// writer selects pairs by them.
+    pub fn reviewing_for(mut self, format: Format, writer: &WriterArgs) -> Self {
+        self.review = format != Format::Ladder || writer.only_flagged;
+        self
+    }
+
+    /// Whether the pairs get QA flags.
+    pub fn reviews(&self) -> bool {
+        self.review
     }
 
     /// Read and align one pair of files.
@@ -58,7 +73,12 @@ impl<'a> Aligner<'a> {
         let a = self.args;
         let src_doc = read_document(src, a.src_lang.lang.clone(), a.sentences)?;
         let tgt_doc = read_document(tgt, a.tgt_lang.lang.clone(), a.sentences)?;
-        let beads = selaras::align_with_lexicon(&src_doc, &tgt_doc, &self.lexicon, &self.config);
+        let align = if self.review {
+            selaras::align_with_lexicon
+        } else {
+            selaras::align_unreviewed
+        };
+        let beads = align(&src_doc, &tgt_doc, &self.lexicon, &self.config);
         // A NaN score would silently drop its row from any filter or format.
         if let Some((k, b)) = beads
             .iter()
