@@ -2,7 +2,8 @@
 //! searched in a corridor found two ways:
 //!
 //! - along a chain of anchors: sentence pairs that share rare tokens, the
-//!   longest monotone chain of them (`chain`);
+//!   longest monotone chain of them (`chain`); the stretches between
+//!   anchors are searched whole while they stay small (`STRETCH_CELLS`);
 //! - coarse to fine (Thompson & Koehn 2019, Vecalign): the documents are seen
 //!   in units of `COARSE` sentences, recursively, until the grid is small;
 //!   each level's path, projected onto the next finer level and widened by
@@ -12,11 +13,13 @@
 //! widened around it and searched again (`MAX_WIDENINGS` times at most).
 //!
 //! Time and memory are linear in the input whatever its shape: a corridor
-//! holds about (n + m) × (2·band + 1) cells, plus (2·band + 1) rows across
-//! each long insertion or deletion; no band is laid around the straight
+//! holds at most about (n + m) × (4·band + 2 + `STRETCH_CELLS`) cells, plus
+//! (2·band + 1) rows across each long insertion or deletion, and each
+//! widening adds at most as much again; no band is laid around the straight
 //! diagonal, so an imbalance or an offset costs nothing extra. The search
-//! keeps 4 bytes per cell and bead shape (11 shapes by default) plus 17 bytes
-//! per cell for the passes over it.
+//! keeps 4 bytes per cell and bead shape (11 shapes by default) plus about
+//! 17 bytes per cell for the passes over it: some 60 bytes a cell, 18 cells
+//! a sentence with the default band.
 
 use super::chain;
 use super::cost::{BeadCost, Layout};
@@ -29,11 +32,9 @@ use super::Config;
 const COARSE: usize = 8;
 /// A grid of at most this many cells is searched whole.
 const FULL_GRID: usize = 40_000;
-/// An anchor chain is trusted alone when no stretch between two anchors is
-/// longer than this on both sides: the path between them then has little
-/// room to go astray. (A stretch long on one side only is an insertion or an
-/// omission, and the corridor holds all of it.)
-const TRUSTED_GAP: usize = 32;
+/// The stretches between anchors are searched whole while they hold at
+/// most this many cells per sentence of the two documents.
+const STRETCH_CELLS: usize = 8;
 /// Times a corridor is widened where the best path touched its edge.
 const MAX_WIDENINGS: usize = 2;
 
@@ -78,12 +79,13 @@ impl Solution {
 }
 
 /// The first search of a document pair, where nothing is known yet of
-/// where the path runs. A chain of anchors (sentence pairs sharing rare
-/// tokens) that leaves no long stretch unanchored on both sides is trusted:
-/// the corridor is laid along it. With no chain, the corridor comes from coarse to fine.
-/// Between the two, both corridors are searched and the cheaper path wins:
-/// the coarse view fails where vocabulary repeats evenly, a short chain where
-/// its few anchors mislead.
+/// where the path runs. Between consecutive anchors of the chain (sentence
+/// pairs sharing rare tokens) the path may run anywhere: where those
+/// stretches are small enough, their rectangles are the corridor, searched
+/// whole. Otherwise the corridor comes from coarse to fine, and if there is a
+/// chain, one is also laid along its anchors and the cheaper path wins: the
+/// coarse view fails where vocabulary repeats evenly, a sparse chain where its
+/// few anchors mislead.
 pub fn first(level: &Level, types: &[(usize, usize)], cfg: &Config) -> Found {
     let (n, m) = (level.src.len(), level.tgt.len());
     let t = cfg.temperature;
@@ -91,22 +93,21 @@ pub fn first(level: &Level, types: &[(usize, usize)], cfg: &Config) -> Found {
         return solve(level, Corridor::full(n, m), types, cfg).finish(t);
     }
     let chain = chain::longest(level.overlap.anchor_pairs());
-    let along = || Corridor::around(chain::rects(&chain, n, m), n, m, cfg.band);
-    if trusted(&chain, n, m) {
-        return solve(level, along(), types, cfg).finish(t);
+    let stretches: usize = chain::rects(&chain, n, m)
+        .map(|((i0, i1), (j0, j1))| (i1 - i0) * (j1 - j0))
+        .sum();
+    if stretches <= (n + m) * STRETCH_CELLS {
+        let rects = chain::rects(&chain, n, m);
+        let corridor = Corridor::around_filling(rects, n, m, cfg.band, 0);
+        return solve(level, corridor, types, cfg).finish(t);
     }
     let coarse = solve(level, plan(level, types, cfg), types, cfg).finish(t);
     if chain.len() < 2 {
         return coarse;
     }
-    let anchored = solve(level, along(), types, cfg).finish(t);
+    let along = Corridor::around(chain::rects(&chain, n, m), n, m, cfg.band);
+    let anchored = solve(level, along, types, cfg).finish(t);
     if anchored.total() < coarse.total() { anchored } else { coarse }
-}
-
-fn trusted(chain: &[(usize, usize)], n: usize, m: usize) -> bool {
-    !chain.is_empty()
-        && chain::rects(chain, n, m)
-            .all(|((i0, i1), (j0, j1))| (i1 - i0).min(j1 - j0) <= TRUSTED_GAP)
 }
 
 fn is_small(n: usize, m: usize) -> bool {

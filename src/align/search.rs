@@ -38,15 +38,28 @@ impl Corridor {
         m: usize,
         margin: usize,
     ) -> Corridor {
+        Corridor::around_filling(rects, n, m, margin, usize::MAX)
+    }
+
+    /// As [`Corridor::around`], taking the whole of every rectangle longer
+    /// than `fill_over` on both sides: a stretch of unknown path.
+    pub fn around_filling(
+        rects: impl IntoIterator<Item = ((usize, usize), (usize, usize))>,
+        n: usize,
+        m: usize,
+        margin: usize,
+        fill_over: usize,
+    ) -> Corridor {
         let mut lo = vec![usize::MAX; n + 1];
         let mut hi = vec![0; n + 1];
         for ((r0, r1), (c0, c1)) in rects {
             let (r1, c1) = (r1.min(n), c1.min(m));
             let rows = r1.saturating_sub(r0);
+            let whole = rows.min(c1.saturating_sub(c0)) > fill_over;
             for r in r0..=r1 {
                 // The diagonal of the rectangle crosses row r between these
                 // columns (all of them when the rectangle is one row high).
-                let (from, to) = if rows == 0 {
+                let (from, to) = if rows == 0 || whole {
                     (c0, c1)
                 } else {
                     let at = |k: usize| c0 + ((k - r0) * (c1 - c0)) / rows;
