@@ -250,5 +250,5 @@ fn main() {
             unaligned
         );
     }
-    println!("(one process per case: decode, split, align twice, review, write the ladder; threads: all)");
+    println!("(one process per case: read, align twice, write the ladder — a ladder shows no QA flags, so no review; all threads)");
 }

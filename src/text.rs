@@ -133,7 +133,17 @@ fn without_bom(bytes: &[u8]) -> (String, Option<String>) {
 
 /// NFC and `\n` line ends: the same sentence typed two ways compares equal.
 pub fn normalise(raw: &str) -> String {
-    let unified = raw.replace("\r\n", "\n").replace('\r', "\n");
+    let unified = if raw.contains('\r') {
+        raw.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        raw.to_string()
+    };
+    // Most text is NFC already; the quick check says so without rebuilding it.
+    if unicode_normalization::is_nfc_quick(unified.chars())
+        == unicode_normalization::IsNormalized::Yes
+    {
+        return unified;
+    }
     unified.nfc().collect()
 }
 

@@ -307,13 +307,33 @@ pub fn best_path(corridor: &Corridor, costs: &Costs) -> (Vec<Step>, bool) {
 /// gives every path through the corridor weight exp(−total cost / temperature).
 pub fn posteriors(corridor: &Corridor, costs: &Costs, temperature: f64, path: &[Step]) -> Vec<f64> {
     let (n, m) = (corridor.rows(), corridor.m);
-    let types = &costs.types;
     let scale = 1.0 / temperature;
     // Forward and backward log-weights in f32: half the memory, and ample
-    // precision for a probability that is shown to three decimals.
+    // precision for a probability that is shown to three decimals. The two
+    // passes are independent: one on each core.
+    let (fwd, bwd) = rayon::join(
+        || forward(corridor, costs, scale),
+        || backward(corridor, costs, scale),
+    );
+    let total = f64::from(fwd[corridor.index(n, m).expect("corner in corridor")]);
+    path.iter()
+        .map(|s| {
+            let from = corridor.index(s.i, s.j).expect("in corridor");
+            let to = corridor.index(s.i + s.a, s.j + s.b).expect("in corridor");
+            (f64::from(fwd[from]) - s.cost * scale + f64::from(bwd[to]) - total)
+                .exp()
+                .clamp(0.0, 1.0)
+        })
+        .collect()
+}
+
+/// Log-weight of all paths from (0,0) to each cell.
+fn forward(corridor: &Corridor, costs: &Costs, scale: f64) -> Vec<f32> {
+    let n = corridor.rows();
+    let types = &costs.types;
+    let mut terms = [0f64; 128];
     let mut fwd = vec![f32::NEG_INFINITY; corridor.cells()];
     fwd[0] = 0.0;
-    let mut terms = [0f64; 128];
     for i in 0..=n {
         for j in corridor.lo[i]..=corridor.hi[i] {
             if i == 0 && j == 0 {
@@ -335,6 +355,14 @@ pub fn posteriors(corridor: &Corridor, costs: &Costs, temperature: f64, path: &[
             fwd[here] = log_sum_exp(&terms[..k]) as f32;
         }
     }
+    fwd
+}
+
+/// Log-weight of all paths from each cell to (n,m).
+fn backward(corridor: &Corridor, costs: &Costs, scale: f64) -> Vec<f32> {
+    let (n, m) = (corridor.rows(), corridor.m);
+    let types = &costs.types;
+    let mut terms = [0f64; 128];
     let mut bwd = vec![f32::NEG_INFINITY; corridor.cells()];
     bwd[corridor.index(n, m).expect("corner in corridor")] = 0.0;
     for i in (0..=n).rev() {
@@ -358,16 +386,7 @@ pub fn posteriors(corridor: &Corridor, costs: &Costs, temperature: f64, path: &[
             bwd[corridor.index(i, j).expect("in corridor")] = log_sum_exp(&terms[..k]) as f32;
         }
     }
-    let total = f64::from(fwd[corridor.index(n, m).expect("corner in corridor")]);
-    path.iter()
-        .map(|s| {
-            let from = corridor.index(s.i, s.j).expect("in corridor");
-            let to = corridor.index(s.i + s.a, s.j + s.b).expect("in corridor");
-            (f64::from(fwd[from]) - s.cost * scale + f64::from(bwd[to]) - total)
-                .exp()
-                .clamp(0.0, 1.0)
-        })
-        .collect()
+    bwd
 }
 
 fn log_sum_exp(xs: &[f64]) -> f64 {
