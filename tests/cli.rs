@@ -63,7 +63,7 @@ fn align_writes_csv_with_header_and_every_sentence() {
         assert!((0.0..=1.0).contains(&score));
         let codes: Vec<&str> = row[7].split(';').filter(|c| !c.is_empty()).collect();
         assert!(
-            codes.iter().all(|c| selaras::review::FlagKind::ALL
+            codes.iter().all(|c| selaras::FlagKind::ALL
                 .iter()
                 .any(|k| k.code() == *c)),
             "{codes:?}"
