@@ -56,7 +56,7 @@ impl Lexicon {
     pub fn builtin_id_en() -> &'static Lexicon {
         static LEX: OnceLock<Lexicon> = OnceLock::new();
         LEX.get_or_init(|| {
-            Lexicon::parse(include_str!("../data/lexicon.id-en.tsv"))
+            Lexicon::parse(crate::data::LEXICON_ID_EN)
                 .expect("built-in lexicon parses")
         })
     }

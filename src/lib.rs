@@ -41,6 +41,7 @@
 
 mod align;
 mod anchors;
+mod data;
 mod error;
 pub mod eval;
 mod lang;
@@ -60,6 +61,19 @@ pub use review::{Flag, FlagKind};
 pub use segment::{Sentence, split_lines, split_text};
 
 use std::ops::Range;
+
+/// The word lists compiled in, as (path in the repository, contents):
+/// `data/lexicon.id-en.tsv`, the abbreviation, sentence-opener and noise
+/// lists. `selaras --version` prints a line for each.
+///
+/// ```
+/// let (path, text) = selaras::data_files()[0];
+/// assert_eq!(path, "data/lexicon.id-en.tsv");
+/// assert!(text.lines().any(|l| l == "januari\tjanuary"));
+/// ```
+pub fn data_files() -> &'static [(&'static str, &'static str)] {
+    &data::FILES
+}
 
 /// A text and its sentences.
 #[derive(Debug, Clone)]
