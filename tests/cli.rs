@@ -232,6 +232,7 @@ fn split_jsonl_spans_point_into_the_input() {
 }
 
 #[test]
+#[ignore = "needs ../shared/seeds; run with --include-ignored (CI does)"]
 fn seed_splits_into_fifteen_units() {
     let Some(seeds) = common::shared("seeds") else {
         return;
