@@ -1,8 +1,11 @@
-//! Command-line definitions.
+//! Command-line definitions: the one source of `--help`, `--version`, the
+//! shell completions and the man page.
 
 use std::path::PathBuf;
+use std::sync::OnceLock;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+use clap_complete::Shell;
 
 use selaras::Lang;
 use selaras::output::Format;
@@ -13,9 +16,10 @@ use selaras::output::Format;
     version,
     about = "Align an Indonesian article with its English counterpart, sentence by sentence",
     long_about = "Align an Indonesian article with its English counterpart, sentence by sentence, \
-and write the pairs for review.\n\n\
-Typical use:\n  selaras align artikel.id.txt article.en.txt -o pairs.csv\n  \
-selaras split artikel.id.txt\n  selaras eval gold.ladder test.ladder"
+and write the pairs for review.",
+    after_help = "Examples:\n  selaras align artikel.id.txt article.en.txt -o pairs.csv\n  \
+selaras split artikel.id.txt\n  selaras eval gold.ladder test.ladder\n\n\
+Each command's --help has more examples; `selaras man` prints the manual page."
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -48,12 +52,79 @@ A pair that cannot be read is reported on standard error and skipped; the\n\
 others are still written, and the exit code is 1.")]
     Batch(BatchArgs),
     /// Split a text into sentences: one a line, an empty line between paragraphs
+    #[command(after_help = "Examples:\n  \
+selaras split artikel.txt\n  \
+selaras split article.txt --lang en --format jsonl -o sentences.jsonl\n  \
+selaras split artikel.txt -o id.split; selaras split article.txt --lang en -o en.split\n  \
+selaras align id.split en.split --sentences -o pairs.csv\n\n\
+The text output reads back with `selaras align --sentences`: correct a split by hand, then align.")]
     Split(SplitArgs),
     /// Score test ladders against gold ladders (strict and lax P/R/F1, pooled)
-    #[command(
-        after_help = "Give GOLD TEST pairs: selaras eval g1.ladder t1.ladder g2.ladder t2.ladder"
-    )]
+    #[command(after_help = "Examples:\n  \
+selaras eval gold.ladder test.ladder\n  \
+selaras eval g1.ladder t1.ladder g2.ladder t2.ladder --json\n\n\
+Give GOLD TEST pairs; the scores are pooled over all of them. A ladder has\n\
+one bead a line, 0-based sentence numbers: [0, 1]:[0], []:[5].")]
     Eval(EvalArgs),
+    /// Print a shell completion script to standard output
+    #[command(after_help = "Examples:\n  \
+selaras completions bash > ~/.local/share/bash-completion/completions/selaras\n  \
+selaras completions zsh > ~/.zfunc/_selaras    # with fpath+=~/.zfunc in ~/.zshrc\n  \
+selaras completions fish > ~/.config/fish/completions/selaras.fish\n  \
+selaras completions powershell >> $PROFILE")]
+    Completions {
+        /// The shell to complete for
+        #[arg(value_enum)]
+        shell: Shell,
+    },
+    /// Print the manual page (roff) to standard output
+    #[command(after_help = "Examples:\n  \
+selaras man | man -l -\n  \
+selaras man align | man -l -\n  \
+selaras man > ~/.local/share/man/man1/selaras.1")]
+    Man {
+        /// A command's own page (selaras-align(1)…) instead of selaras(1)
+        #[arg(value_name = "COMMAND")]
+        command: Option<String>,
+    },
+}
+
+/// `--version`: the version, then each built-in word list with its entry
+/// count and a hash of its bytes, so two installs can be told apart.
+fn long_version() -> &'static str {
+    static TEXT: OnceLock<String> = OnceLock::new();
+    TEXT.get_or_init(|| {
+        let mut text = env!("CARGO_PKG_VERSION").to_string();
+        for (path, contents) in selaras::data_files() {
+            let entries = contents
+                .lines()
+                .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+                .count();
+            text += &format!(
+                "\n{path:<24} {entries:>5} entries  fnv1a64 {:016x}",
+                fnv1a64(contents.as_bytes())
+            );
+        }
+        text
+    })
+}
+
+/// FNV-1a, 64 bits: a stable content hash with no dependency.
+fn fnv1a64(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// The command as clap, the completions and the man page see it.
+pub fn command() -> clap::Command {
+    Cli::command().long_version(long_version())
+}
+
+/// Parse the command line (exit 2 with clap's message on a bad one).
+pub fn parse() -> Cli {
+    let matches = command().get_matches();
+    Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
 }
 
 #[derive(clap::Args, Debug)]

@@ -8,34 +8,67 @@ use std::path::PathBuf;
 /// the CLI prints.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
+    /// A file could not be read.
     #[error("{}: cannot read: {source}", path.display())]
-    Read { path: PathBuf, source: io::Error },
+    Read {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        source: io::Error,
+    },
 
+    /// A file holds no text.
     #[error("{}: the file is empty; give it some text to align", path.display())]
-    Empty { path: PathBuf },
+    Empty {
+        /// The file.
+        path: PathBuf,
+    },
 
+    /// A file is binary (it has a NUL byte), not text.
     #[error(
         "{}: looks like a binary file (NUL byte at byte {offset}); give a plain-text file",
         path.display()
     )]
-    Binary { path: PathBuf, offset: usize },
+    Binary {
+        /// The file.
+        path: PathBuf,
+        /// Byte offset of the first NUL byte.
+        offset: usize,
+    },
 
+    /// A file is in an encoding selaras refuses (UTF-7, UTF-EBCDIC, SCSU…).
     #[error(
         "{}: written in {name}, which selaras cannot read; re-save it as UTF-8",
         path.display()
     )]
-    Encoding { path: PathBuf, name: String },
+    Encoding {
+        /// The file.
+        path: PathBuf,
+        /// The encoding its byte-order mark names.
+        name: String,
+    },
 
+    /// A line of a file (a ladder, a word list) could not be read.
     #[error("{}: line {line}: {message}", path.display())]
     Parse {
+        /// The file.
         path: PathBuf,
+        /// 1-based line number.
         line: usize,
+        /// What is wrong with it.
         message: String,
     },
 
+    /// An output could not be written.
     #[error("{}: cannot write: {source}", path.display())]
-    Write { path: PathBuf, source: io::Error },
+    Write {
+        /// The file (`-` for standard output).
+        path: PathBuf,
+        /// Why.
+        source: io::Error,
+    },
 
+    /// A bad command line or option: what is wrong and what to give instead.
     #[error("{0}")]
     Usage(String),
 
@@ -49,4 +82,5 @@ pub enum Error {
     Incomplete(String),
 }
 
+/// A result with the library's [`Error`].
 pub type Result<T> = std::result::Result<T, Error>;

@@ -16,8 +16,11 @@ type LadderBead = (Vec<usize>, Vec<usize>);
 /// Hit counts of one side (precision or recall).
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 pub struct Hits {
+    /// Beads counted.
     pub total: usize,
+    /// Beads that match exactly.
     pub strict: usize,
+    /// Beads that share at least one sentence on each side.
     pub lax: usize,
 }
 
@@ -32,18 +35,26 @@ impl Hits {
 /// Precision, recall and F1 of one kind (strict or lax).
 #[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
 pub struct Prf {
+    /// Share of test beads that are right.
     pub precision: f64,
+    /// Share of gold beads (both sides non-empty) found.
     pub recall: f64,
+    /// Harmonic mean of precision and recall.
     pub f1: f64,
 }
 
 /// The pooled result.
 #[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
 pub struct Report {
+    /// Exact matches.
     pub strict: Prf,
+    /// Overlapping matches.
     pub lax: Prf,
+    /// Test beads and how many hit.
     pub precision_hits: Hits,
+    /// Gold beads and how many were found.
     pub recall_hits: Hits,
+    /// Document pairs pooled.
     pub documents: usize,
 }
 
@@ -106,6 +117,17 @@ fn prf(p: Hits, r: Hits, lax: bool) -> Prf {
 }
 
 /// Score (gold, test) ladder pairs, pooled.
+///
+/// ```
+/// use selaras::eval::{read_ladder, score};
+///
+/// let gold = read_ladder("[0]:[0]\n[1, 2]:[1]\n").unwrap();
+/// let test = read_ladder("[0]:[0]\n[1]:[1]\n[2]:[]\n").unwrap();
+/// let report = score(&[(gold, test)]);
+/// // One of three test beads is exactly right; the lax score counts [1]:[1] too.
+/// assert_eq!(report.strict.precision, 1.0 / 3.0);
+/// assert_eq!(report.lax.recall, 1.0);
+/// ```
 pub fn score(pairs: &[(Vec<LadderBead>, Vec<LadderBead>)]) -> Report {
     let mut p = Hits::default();
     let mut r = Hits::default();
@@ -140,6 +162,7 @@ pub const MAX_SENTENCE: usize = 100_000_000;
 /// no sentence used twice, beads in order without overlap, numbers in range.
 #[derive(Debug, Clone, Default)]
 pub struct Ladder {
+    /// The beads: source and target sentence numbers.
     pub beads: Vec<LadderBead>,
     /// The line of each bead, for messages.
     lines: Vec<usize>,

@@ -7,8 +7,11 @@ use std::str::FromStr;
 /// other language tag is accepted and gets the language-independent rules.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Lang {
+    /// Indonesian.
     Id,
+    /// English.
     En,
+    /// Any other language, by its tag (`de`, `fr-CH`).
     Other(String),
 }
 

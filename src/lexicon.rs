@@ -56,7 +56,7 @@ impl Lexicon {
     pub fn builtin_id_en() -> &'static Lexicon {
         static LEX: OnceLock<Lexicon> = OnceLock::new();
         LEX.get_or_init(|| {
-            Lexicon::parse(include_str!("../data/lexicon.id-en.tsv"))
+            Lexicon::parse(crate::data::LEXICON_ID_EN)
                 .expect("built-in lexicon parses")
         })
     }
@@ -91,6 +91,7 @@ impl Lexicon {
         }
     }
 
+    /// The target words listed for a source word (lower case).
     pub fn translations(&self, word: &str) -> &[String] {
         self.map.get(word).map_or(&[], Vec::as_slice)
     }
@@ -105,10 +106,12 @@ impl Lexicon {
         self.map.values().flatten().map(String::as_str).collect()
     }
 
+    /// Number of word pairs.
     pub fn len(&self) -> usize {
         self.map.values().map(Vec::len).sum()
     }
 
+    /// Whether it has no word pairs.
     pub fn is_empty(&self) -> bool {
         self.map.is_empty()
     }

@@ -1,42 +1,88 @@
 //! selaras: sentence alignment of Indonesian–English article pairs for
 //! translators.
 //!
-//! The pipeline, one module a stage: [`text`] decodes and cuts paragraphs,
-//! [`segment`] splits sentences, [`anchors`] finds names and numbers,
-//! [`align`] pairs sentences, [`review`] flags pairs for a reviewer,
-//! [`output`] writes them, and [`eval`] scores a ladder against gold.
+//! Give it an article and its translation; it splits both into sentences,
+//! pairs them (1-1, 2-1, 1-0 for a sentence left out…), scores each pair and
+//! flags what a reviewer should look at: a number or a name missing on one
+//! side, a length that does not fit, text left untranslated.
 //!
 //! ```
-//! use selaras::{Document, Lang};
+//! use selaras::{Config, Document, FlagKind, Lang};
+//!
 //! let id = Document::new("Harga naik 3.000 rupiah. Warga protes.", Lang::Id, false);
-//! let en = Document::new("Prices rose by 3,000 rupiah. Residents protested.", Lang::En, false);
-//! let beads = selaras::align_documents(&id, &en, &selaras::Config::default());
-//! assert_eq!(beads.len(), 2);
+//! let en = Document::new("Prices rose by 5,000 rupiah. Residents protested.", Lang::En, false);
+//! let beads = selaras::align_documents(&id, &en, &Config::default());
+//!
+//! // The first pair: one sentence a side, and the number differs.
+//! let first = &beads[0];
+//! assert_eq!(id.text_of(&first.src), "Harga naik 3.000 rupiah.");
+//! assert_eq!(en.text_of(&first.tgt), "Prices rose by 5,000 rupiah.");
+//! assert!(first.flags.iter().any(|f| f.kind == FlagKind::NumberMismatch));
+//! // The second pair needs no look.
+//! assert_eq!(en.text_of(&beads[1].tgt), "Residents protested.");
+//! assert!(beads[1].flags.is_empty());
 //! ```
+//!
+//! The pipeline, one stage a module: [`text`] decodes bytes, [`segment`]
+//! splits sentences, the aligner pairs them ([`align_documents`]), the
+//! review adds [`Flag`]s, [`output`] writes CSV, TSV, JSONL, TMX, HTML, a
+//! ladder (and XLSX with the `xlsx` feature), and [`eval`] scores a ladder
+//! against gold.
+//!
+//! # Features
+//!
+//! - `cli` (default): the `selaras` command and everything only it needs
+//!   (clap, completions, the man page, signal handling, atomic writes); it
+//!   turns on `xlsx`.
+//! - `xlsx`: the XLSX output format ([`output::Format`]`::Xlsx`).
+//!
+//! With `default-features = false` the crate is the aligner alone.
+#![warn(missing_docs)]
 
-pub mod align;
-pub mod anchors;
-pub mod error;
+mod align;
+mod anchors;
+mod data;
+mod error;
 pub mod eval;
-pub mod lang;
-pub mod lexicon;
-pub mod noise;
+mod lang;
+mod lexicon;
+mod noise;
 pub mod output;
-pub mod review;
+mod review;
 pub mod segment;
 pub mod text;
 
-pub use align::{Bead, Config};
+pub use align::{Bead, Config, LearnConfig, OverlapWeights};
 pub use error::{Error, Result};
 pub use lang::Lang;
 pub use lexicon::Lexicon;
-pub use segment::Sentence;
+pub use output::Format;
+pub use review::{Flag, FlagKind};
+pub use segment::{Sentence, split_lines, split_text};
+
+use std::ops::Range;
+
+/// The word lists compiled in, as (path in the repository, contents):
+/// `data/lexicon.id-en.tsv`, the abbreviation, sentence-opener and noise
+/// lists. `selaras --version` prints a line for each.
+///
+/// ```
+/// let (path, text) = selaras::data_files()[0];
+/// assert_eq!(path, "data/lexicon.id-en.tsv");
+/// assert!(text.lines().any(|l| l == "januari\tjanuary"));
+/// ```
+pub fn data_files() -> &'static [(&'static str, &'static str)] {
+    &data::FILES
+}
 
 /// A text and its sentences.
 #[derive(Debug, Clone)]
 pub struct Document {
+    /// The language whose rules split it.
     pub lang: Lang,
+    /// The text as given (decoded; see [`text::decode`] for bytes).
     pub text: String,
+    /// Its sentences in order, each with its byte span and paragraph.
     pub sentences: Vec<Sentence>,
 }
 
@@ -56,6 +102,12 @@ impl Document {
             sentences,
         }
     }
+
+    /// The sentences of one side of a bead (`bead.src` or `bead.tgt`),
+    /// joined by a space as the outputs write them; empty for no sentence.
+    pub fn text_of(&self, range: &Range<usize>) -> String {
+        segment::join(&self.sentences, range)
+    }
 }
 
 /// Align two documents with the built-in lexicon for their languages, and
@@ -66,6 +118,20 @@ pub fn align_documents(src: &Document, tgt: &Document, cfg: &Config) -> Vec<Bead
 }
 
 /// As [`align_documents`], with a lexicon of your own (oriented source → target).
+///
+/// ```
+/// use selaras::{Config, Document, Lang, Lexicon};
+///
+/// let de = Document::new("Der Hund schläft. Die Katze spielt im Garten.", "de".parse().unwrap(), false);
+/// let fr = Document::new("Le chien dort. Le chat joue dans le jardin.", "fr".parse().unwrap(), false);
+/// let words = Lexicon::parse("hund\tchien\nkatze\tchat\ngarten\tjardin\n").unwrap();
+/// let beads = selaras::align_with_lexicon(&de, &fr, &words, &Config::default());
+/// assert_eq!(beads.len(), 2);
+/// assert_eq!(de.text_of(&beads[1].src), "Die Katze spielt im Garten.");
+/// assert_eq!(fr.text_of(&beads[1].tgt), "Le chat joue dans le jardin.");
+/// assert_eq!(beads[1].kind(), "1-1");
+/// assert!(beads[1].flags.is_empty());
+/// ```
 pub fn align_with_lexicon(
     src: &Document,
     tgt: &Document,

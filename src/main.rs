@@ -16,9 +16,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::Parser;
-
-use cli::{AlignArgs, Cli, Command, EvalArgs, SplitArgs, SplitFormat};
+use cli::{AlignArgs, Command, EvalArgs, SplitArgs, SplitFormat};
 use files::{read_bytes, read_document, refuse_overwrite, stdin_once};
 use pair::Aligner;
 use selaras::output::{self, Format};
@@ -28,12 +26,14 @@ use write::write_output;
 fn main() -> ExitCode {
     write::init_stdio();
     signals::install();
-    let cli = Cli::parse();
+    let cli = cli::parse();
     let result = match cli.command {
         Command::Align(args) => run_align(args),
         Command::Batch(args) => batch::run(args),
         Command::Split(args) => run_split(args),
         Command::Eval(args) => run_eval(args),
+        Command::Completions { shell } => run_completions(shell),
+        Command::Man { command } => run_man(command.as_deref()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -115,6 +115,37 @@ pub fn summary(beads: &[selaras::Bead], reviewed: bool) -> String {
         beads.len(),
         by_kind.join(", ")
     )
+}
+
+fn run_completions(shell: clap_complete::Shell) -> Result<()> {
+    // clap_complete panics on a write error; a closed pipe (`| head`) must
+    // end quietly, so the script is built first and written as any output.
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut cli::command(), "selaras", &mut script);
+    write_output(None, |w| w.write_all(&script))
+}
+
+/// selaras(1), or a command's own page, selaras-align(1)…
+fn run_man(name: Option<&str>) -> Result<()> {
+    // The page's VERSION section takes the short version; the data files'
+    // lines are for `--version`.
+    let mut cmd = cli::command().long_version(None::<&str>);
+    cmd.build();
+    let page = match name {
+        None => cmd,
+        Some(name) => cmd
+            .get_subcommands()
+            .find(|c| c.get_name() == name)
+            .cloned()
+            .ok_or_else(|| {
+                let names: Vec<&str> = cmd.get_subcommands().map(|c| c.get_name()).collect();
+                Error::Usage(format!(
+                    "man {name}: no such command; give one of {}",
+                    names.join(", ")
+                ))
+            })?,
+    };
+    write_output(None, |w| clap_mangen::Man::new(page).render(w))
 }
 
 fn run_split(args: SplitArgs) -> Result<()> {

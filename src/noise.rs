@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 fn prefixes() -> &'static [(String, usize)] {
     static LIST: OnceLock<Vec<(String, usize)>> = OnceLock::new();
     LIST.get_or_init(|| {
-        include_str!("../data/noise.txt")
+        crate::data::NOISE
             .lines()
             .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
             .map(|l| match l.split_once('\t') {

@@ -13,7 +13,9 @@ use crate::error::{Error, Result};
 /// Decoded text, and a note when it was not plain UTF-8 (the caller reports it).
 #[derive(Debug, Clone)]
 pub struct Decoded {
+    /// The text: NFC, `\n` line ends, no byte-order mark.
     pub text: String,
+    /// What a user should know (a legacy encoding guessed, bad bytes replaced).
     pub note: Option<String>,
 }
 

@@ -16,6 +16,7 @@ const HIGH_CONFIDENCE: f64 = 0.9;
 const HIGH_PRECISION: f64 = 0.97;
 
 #[test]
+#[ignore = "needs ../shared/data/ud-pud; run with --include-ignored (CI does)"]
 fn pud_dev_strict_f1_and_calibration() {
     let Some(dir) = common::shared("data/ud-pud") else {
         return;
@@ -69,6 +70,7 @@ fn pud_dev_strict_f1_and_calibration() {
 /// least as good as without; where the translator regrouped the paragraphs,
 /// it does not lead it astray.
 #[test]
+#[ignore = "needs ../shared/data/ud-pud; run with --include-ignored (CI does)"]
 fn pud_dev_with_paragraphs() {
     let Some(dir) = common::shared("data/ud-pud") else {
         return;
@@ -109,6 +111,7 @@ fn pud_dev_with_paragraphs() {
 /// QA flags stay rare on pairs the aligner got right: a reviewer drowning in
 /// flags stops reading them.
 #[test]
+#[ignore = "needs ../shared/data/ud-pud; run with --include-ignored (CI does)"]
 fn pud_dev_flags_are_rare_on_right_pairs() {
     let Some(dir) = common::shared("data/ud-pud") else {
         return;

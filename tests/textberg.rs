@@ -14,6 +14,7 @@ const STRICT_F1_FLOOR: f64 = 0.85;
 const ONE_DOCUMENT_FLOOR: f64 = 0.84;
 
 #[test]
+#[ignore = "needs ../shared/data/textberg; run with --include-ignored (CI does)"]
 fn textberg_pooled_strict_f1() {
     let Some(dir) = shared("data/textberg") else {
         return;
@@ -54,6 +55,7 @@ fn textberg_pooled_strict_f1() {
 /// coarse-to-fine in a corridor rather than over the whole grid, and must
 /// lose nothing to it.
 #[test]
+#[ignore = "needs ../shared/data/textberg; run with --include-ignored (CI does)"]
 fn textberg_as_one_document() {
     let Some(dir) = shared("data/textberg") else {
         return;

@@ -175,11 +175,13 @@ impl Default for Config {
 /// either side may be empty (an unaligned sentence).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Bead {
+    /// Source sentence numbers (0-based, end exclusive); empty for none.
     pub src: Range<usize>,
+    /// Target sentence numbers (0-based, end exclusive); empty for none.
     pub tgt: Range<usize>,
     /// The bead's share of the path cost (nats; lower is better).
     pub cost: f64,
-    /// Probability in [0,1] that this bead is right, from the aligner's model.
+    /// Probability in \[0, 1\] that this bead is right, from the aligner's model.
     pub confidence: f64,
     /// QA flags, filled in by the review stage.
     pub flags: Vec<Flag>,

@@ -40,10 +40,15 @@ enum Kind {
 /// the document-frequency discount).
 #[derive(Debug, Clone, Copy)]
 pub struct OverlapWeights {
+    /// A number (`3.000` ≡ `3,000`). Default 2.
     pub number: f64,
+    /// A name or acronym. Default 1.5.
     pub name: f64,
+    /// A word of the lexicon or a learned word pair. Default 0.8.
     pub word: f64,
+    /// A cognate (same first four letters). Default 0.7.
     pub cognate: f64,
+    /// Telling punctuation (`?`, `(`, quotes). Default 0.3.
     pub punct: f64,
     /// Share of a lexicon word's weight charged when its translation is missing.
     pub word_expectation: f64,

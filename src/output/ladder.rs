@@ -14,6 +14,7 @@ fn list(r: &Range<usize>) -> String {
         .join(", ")
 }
 
+/// One ladder line: `[0, 1]:[0]`, `[]:[5]` for an unaligned sentence.
 pub fn format_bead(src: &Range<usize>, tgt: &Range<usize>) -> String {
     format!("[{}]:[{}]", list(src), list(tgt))
 }

@@ -6,6 +6,7 @@ mod html;
 mod jsonl;
 mod ladder;
 mod tmx;
+#[cfg(feature = "xlsx")]
 mod xlsx;
 
 use std::io::{self, Write};
@@ -20,8 +21,11 @@ pub use ladder::{
     format_bead as ladder_line, parse as parse_ladder, parse_lines as parse_ladder_lines,
 };
 
-/// Output formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+/// Output formats. `Xlsx` exists with the `xlsx` feature (on by default),
+/// hence `non_exhaustive`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
+#[non_exhaustive]
 pub enum Format {
     /// Spreadsheet rows: pair,type,src_idx,tgt_idx,source,target,score,flags
     Csv,
@@ -32,6 +36,7 @@ pub enum Format {
     /// TMX 1.4b translation memory for CAT tools (unaligned sentences left out)
     Tmx,
     /// Excel workbook: frozen header, wrapped text, flagged rows shaded
+    #[cfg(feature = "xlsx")]
     Xlsx,
     /// A self-contained review page: both texts side by side, filters
     Html,
@@ -47,6 +52,7 @@ impl Format {
             Format::Tsv => "tsv",
             Format::Jsonl => "jsonl",
             Format::Tmx => "tmx",
+            #[cfg(feature = "xlsx")]
             Format::Xlsx => "xlsx",
             Format::Html => "html",
             Format::Ladder => "ladder",
@@ -61,6 +67,7 @@ impl Format {
             "tsv" | "tab" => Format::Tsv,
             "jsonl" | "ndjson" => Format::Jsonl,
             "tmx" => Format::Tmx,
+            #[cfg(feature = "xlsx")]
             "xlsx" => Format::Xlsx,
             "html" | "htm" => Format::Html,
             "ladder" => Format::Ladder,
@@ -74,8 +81,9 @@ impl Format {
 pub struct Options {
     /// CSV/TSV for Excel: a UTF-8 byte-order mark and CRLF line ends.
     pub excel: bool,
-    /// Language tags for TMX `xml:lang` (e.g. `id-ID`); default the documents' languages.
+    /// Source language tag for TMX `xml:lang` (e.g. `id-ID`); default the document's language.
     pub src_tag: String,
+    /// Target language tag for TMX `xml:lang` (e.g. `en-US`).
     pub tgt_tag: String,
     /// Keep unaligned sentences in TMX (as units with one variant).
     pub tmx_unaligned: bool,
@@ -86,6 +94,7 @@ pub struct Options {
 }
 
 impl Options {
+    /// The defaults for documents in `src` and `tgt`.
     pub fn new(src: &Lang, tgt: &Lang) -> Options {
         Options {
             excel: false,
@@ -101,8 +110,11 @@ impl Options {
 /// An alignment ready to be written: the beads, the sentences they index,
 /// and which beads to write.
 pub struct Aligned<'a> {
+    /// Source sentences.
     pub src: &'a [Sentence],
+    /// Target sentences.
     pub tgt: &'a [Sentence],
+    /// The beads, indexing both.
     pub beads: &'a [Bead],
     keep: Vec<bool>,
 }
@@ -112,20 +124,26 @@ pub struct Record<'a> {
     /// 1-based number of the bead in the whole alignment (kept when rows are
     /// filtered out, so reviewers can refer to it).
     pub pair: usize,
+    /// The bead.
     pub bead: &'a Bead,
+    /// Its source sentences, joined by a space.
     pub source: String,
+    /// Its target sentences, joined by a space.
     pub target: String,
 }
 
 impl Record<'_> {
+    /// The bead's shape: `1-1`, `2-1`, `1-0`…
     pub fn kind(&self) -> String {
         self.bead.kind()
     }
 
+    /// Source sentence numbers: `4`, `4-5`, empty for none.
     pub fn src_idx(&self) -> String {
         index_range(&self.bead.src)
     }
 
+    /// Target sentence numbers: `4`, `4-5`, empty for none.
     pub fn tgt_idx(&self) -> String {
         index_range(&self.bead.tgt)
     }
@@ -150,12 +168,14 @@ impl Record<'_> {
             .join(" ")
     }
 
+    /// The score with three decimals.
     pub fn score(&self) -> String {
         format!("{:.3}", self.bead.confidence)
     }
 }
 
 impl<'a> Aligned<'a> {
+    /// Every bead, to be written.
     pub fn new(src: &'a [Sentence], tgt: &'a [Sentence], beads: &'a [Bead]) -> Aligned<'a> {
         Aligned {
             src,
@@ -198,13 +218,35 @@ pub fn index_range(r: &Range<usize>) -> String {
 /// What a reader of `format` should know before it is written: cells that
 /// will be cut (XLSX). One line each, for standard error.
 pub fn warnings(format: Format, aligned: &Aligned) -> Vec<String> {
+    // Only XLSX cuts cells; without it nothing is ever cut.
+    #[cfg(not(feature = "xlsx"))]
+    let _ = aligned;
     match format {
+        #[cfg(feature = "xlsx")]
         Format::Xlsx => xlsx::warnings(aligned),
         _ => Vec::new(),
     }
 }
 
 /// Write `aligned` in `format`.
+///
+/// ```
+/// use selaras::output::{self, Aligned, Format, Options};
+/// use selaras::{Config, Document, Lang};
+///
+/// let id = Document::new("Harga naik 3.000 rupiah.", Lang::Id, false);
+/// let en = Document::new("Prices rose by 3,000 rupiah.", Lang::En, false);
+/// let beads = selaras::align_documents(&id, &en, &Config::default());
+/// let aligned = Aligned::new(&id.sentences, &en.sentences, &beads);
+/// let mut csv = Vec::new();
+/// output::write(Format::Csv, &aligned, &Options::new(&id.lang, &en.lang), &mut csv).unwrap();
+/// let csv = String::from_utf8(csv).unwrap();
+/// // The pair, its score, and no flags: 3.000 and 3,000 are the same number.
+/// assert_eq!(
+///     csv.lines().nth(1),
+///     Some(r#"1,1-1,0,0,Harga naik 3.000 rupiah.,"Prices rose by 3,000 rupiah.",1.000,"#)
+/// );
+/// ```
 pub fn write(
     format: Format,
     aligned: &Aligned,
@@ -216,6 +258,7 @@ pub fn write(
         Format::Tsv => csv_out::write_tsv(aligned, options.excel, out),
         Format::Jsonl => jsonl::write(aligned, options.document.as_deref(), out),
         Format::Tmx => tmx::write(aligned, options, out),
+        #[cfg(feature = "xlsx")]
         Format::Xlsx => xlsx::write(aligned, out),
         Format::Html => html::write(aligned, options, out),
         Format::Ladder => ladder::write(aligned, out),

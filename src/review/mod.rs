@@ -38,6 +38,7 @@ pub enum FlagKind {
 }
 
 impl FlagKind {
+    /// Every kind, in the order the outputs list them.
     pub const ALL: [FlagKind; 8] = [
         FlagKind::Unaligned,
         FlagKind::NumberMismatch,
@@ -67,11 +68,14 @@ impl FlagKind {
 /// A QA flag: something a reviewer should look at, and why.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Flag {
+    /// What it is about.
     pub kind: FlagKind,
+    /// What to look at, in a reviewer's words (`295 in the English not found in the Indonesian`).
     pub note: String,
 }
 
 impl Flag {
+    /// The kind's short code (`number_mismatch`).
     pub fn code(&self) -> &'static str {
         self.kind.code()
     }

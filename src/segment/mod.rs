@@ -9,7 +9,7 @@ mod rules;
 
 use std::ops::Range;
 
-pub use rules::{AbbrevKind, Rules};
+pub(crate) use rules::{AbbrevKind, Rules};
 
 use crate::lang::Lang;
 use crate::text;
@@ -64,7 +64,7 @@ pub fn split_lines(text: &str) -> Vec<Sentence> {
 }
 
 /// The text of a range of sentences, joined by a space (a bead's side).
-pub fn join(sentences: &[Sentence], range: &Range<usize>) -> String {
+pub(crate) fn join(sentences: &[Sentence], range: &Range<usize>) -> String {
     sentences[range.clone()]
         .iter()
         .map(|s| s.text.as_str())
@@ -130,7 +130,7 @@ fn skip_while(s: &str, mut at: usize, keep: impl Fn(char) -> bool) -> usize {
 /// Scans the bytes for end marks (`.`, `!`, `?`, and the three-byte `…` and
 /// friends, which all start with 0xE2) and decides at each one; the text in
 /// between is never decoded, which keeps the splitter fast.
-pub fn split_paragraph(para: &str, rules: &Rules) -> Vec<Range<usize>> {
+pub(crate) fn split_paragraph(para: &str, rules: &Rules) -> Vec<Range<usize>> {
     let bytes = para.as_bytes();
     let items = lists::items(para);
     let mut spans = Vec::new();

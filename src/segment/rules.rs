@@ -4,6 +4,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
+use crate::data;
 use crate::lang::Lang;
 use crate::lexicon::Lexicon;
 
@@ -73,8 +74,8 @@ impl Rules {
         match lang {
             Lang::Id => ID.get_or_init(|| {
                 Rules::parse(
-                    include_str!("../../data/abbrev.id.txt"),
-                    include_str!("../../data/starters.id.txt"),
+                    data::ABBREV_ID,
+                    data::STARTERS_ID,
                     Lexicon::builtin_id_en()
                         .sources()
                         .map(str::to_string)
@@ -84,8 +85,8 @@ impl Rules {
             }),
             Lang::En => EN.get_or_init(|| {
                 Rules::parse(
-                    include_str!("../../data/abbrev.en.txt"),
-                    include_str!("../../data/starters.en.txt"),
+                    data::ABBREV_EN,
+                    data::STARTERS_EN,
                     Lexicon::builtin_id_en()
                         .targets()
                         .into_iter()

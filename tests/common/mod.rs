@@ -11,17 +11,31 @@ pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// `../shared` beside the project, or None with the reason printed: tests
-/// that need it then skip.
+/// Something a test needs from outside the project is absent: in CI (`CI`
+/// set) that fails the test; elsewhere the test says so and returns.
+#[track_caller]
+pub fn absent(why: &str) {
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "{why}; CI must provide it"
+    );
+    eprintln!("skipped: {why}");
+}
+
+/// `../shared` beside the project, or None (see [`absent`]). Only tests
+/// marked `#[ignore = "needs ../shared/…"]` call it, so a plain `cargo test`
+/// reports them as ignored instead of passing them silently; the README's
+/// and CI's `cargo test --release -- --include-ignored` runs them.
+#[track_caller]
 pub fn shared(sub: &str) -> Option<PathBuf> {
     let dir = root().join("..").join("shared").join(sub);
     if dir.exists() {
         Some(dir)
     } else {
-        eprintln!(
-            "skipped: {} is absent (it ships beside the project in CI)",
+        absent(&format!(
+            "{} is absent (it ships beside the project in CI)",
             dir.display()
-        );
+        ));
         None
     }
 }
