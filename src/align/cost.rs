@@ -116,7 +116,9 @@ impl PairTable {
             (l.min(m), h.min(m))
         };
         let (old_lo, mut old_rows) = known.map_or((Vec::new(), Vec::new()), |k| (k.lo, k.rows));
-        let mut rows: Vec<(usize, Option<Vec<(u64, u64)>>)> = (0..n)
+        // Per row: its first column, and its masks if kept from `known`.
+        type Row = (usize, Option<Vec<(u64, u64)>>);
+        let mut rows: Vec<Row> = (0..n)
             .map(|r| {
                 let (l, h) = window(r);
                 let same = old_lo.get(r) == Some(&l) && old_rows[r].len() == h - l;
