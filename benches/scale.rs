@@ -58,7 +58,9 @@ fn repeat(base: &[String], n: usize) -> Vec<String> {
 fn draws(n: usize, below: usize, mut x: u64) -> Vec<usize> {
     (0..n)
         .map(|_| {
-            x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            x = x
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
             (x >> 33) as usize % below
         })
         .collect()
@@ -67,14 +69,20 @@ fn draws(n: usize, below: usize, mut x: u64) -> Vec<usize> {
 fn cases(dir: &Path, quick: bool) -> Vec<Case> {
     let tb_dir = dir.join("textberg");
     let read_tb = |ext: &str| -> Vec<String> {
-        ["dev", "test0", "test1", "test2", "test3", "test4", "test5", "test6"]
-            .iter()
-            .flat_map(|s| lines(&tb_dir.join(format!("{s}.{ext}"))))
-            .collect()
+        [
+            "dev", "test0", "test1", "test2", "test3", "test4", "test5", "test6",
+        ]
+        .iter()
+        .flat_map(|s| lines(&tb_dir.join(format!("{s}.{ext}"))))
+        .collect()
     };
     let (de, fr) = (read_tb("de"), read_tb("fr"));
     let (id, en) = (pud_side(dir, "# text = "), pud_side(dir, "# text_en = "));
-    let sizes: &[usize] = if quick { &[5_000, 50_000] } else { &[5_000, 50_000, 200_000] };
+    let sizes: &[usize] = if quick {
+        &[5_000, 50_000]
+    } else {
+        &[5_000, 50_000, 200_000]
+    };
     let mut out = Vec::new();
     for &n in sizes {
         out.push(Case {
@@ -94,9 +102,14 @@ fn cases(dir: &Path, quick: bool) -> Vec<Case> {
     }
     let n = 50_000;
     let order = draws(n, id.len(), 1);
-    let shuffled = |side: &[String]| -> Vec<String> { order.iter().map(|&k| side[k].clone()).collect() };
-    let unrelated: Vec<String> = draws(n / 10, fr.len(), 2).into_iter().map(|k| fr[k].clone()).collect();
-    let with_insertion = |tgt: Vec<String>| -> Vec<String> { unrelated.iter().cloned().chain(tgt).collect() };
+    let shuffled =
+        |side: &[String]| -> Vec<String> { order.iter().map(|&k| side[k].clone()).collect() };
+    let unrelated: Vec<String> = draws(n / 10, fr.len(), 2)
+        .into_iter()
+        .map(|k| fr[k].clone())
+        .collect();
+    let with_insertion =
+        |tgt: Vec<String>| -> Vec<String> { unrelated.iter().cloned().chain(tgt).collect() };
     let (sid, sen) = (shuffled(&id), shuffled(&en));
     out.push(Case {
         name: format!("pud-shuffled {n}"),
@@ -156,7 +169,10 @@ fn run(cmd: &mut Command) -> (f64, u64) {
     // SAFETY: pid is our child, not yet waited for; the pointers are valid.
     let got = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
     let secs = start.elapsed().as_secs_f64();
-    assert!(got == pid && libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0, "selaras failed");
+    assert!(
+        got == pid && libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0,
+        "selaras failed"
+    );
     (secs, usage.ru_maxrss as u64 * 1024)
 }
 
@@ -204,7 +220,10 @@ fn main() {
     if quick {
         writer.arg("--quick");
     }
-    assert!(writer.status().unwrap().success(), "writing the cases failed");
+    assert!(
+        writer.status().unwrap().success(),
+        "writing the cases failed"
+    );
     println!(
         "{:<34} {:>8} {:>8} {:>8} {:>8} {:>22}",
         "case", "src", "tgt", "wall s", "peak MB", "inserted"
@@ -218,7 +237,14 @@ fn main() {
         let tgt = tmp.path().join(format!("{k}.tgt"));
         let out = tmp.path().join("out");
         let (secs, peak) = run(Command::new(env!("CARGO_BIN_EXE_selaras"))
-            .args(["align", "--sentences", "--format", "ladder", "--src-lang", src_lang])
+            .args([
+                "align",
+                "--sentences",
+                "--format",
+                "ladder",
+                "--src-lang",
+                src_lang,
+            ])
             .args(["--tgt-lang", tgt_lang])
             .args(&sets)
             .arg(&src)
@@ -236,7 +262,9 @@ fn main() {
                 .flat_map(|l| {
                     let tgt = l.split_once(':').map_or("", |(_, t)| t);
                     let tgt = tgt.trim_matches(['[', ']']).to_string();
-                    tgt.split(',').filter_map(|k| k.trim().parse::<usize>().ok()).collect::<Vec<_>>()
+                    tgt.split(',')
+                        .filter_map(|k| k.trim().parse::<usize>().ok())
+                        .collect::<Vec<_>>()
                 })
                 .filter(|&j| j < inserted)
                 .count();
@@ -252,5 +280,7 @@ fn main() {
             unaligned
         );
     }
-    println!("(one process per case: read, align twice, write the ladder — a ladder shows no QA flags, so no review; all threads)");
+    println!(
+        "(one process per case: read, align twice, write the ladder — a ladder shows no QA flags, so no review; all threads)"
+    );
 }

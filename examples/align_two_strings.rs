@@ -2,8 +2,16 @@
 use selaras::{Config, Document, Lang, align_documents};
 
 fn main() {
-    let id = Document::new("Banjir melanda Semarang. Ribuan warga mengungsi.", Lang::Id, false);
-    let en = Document::new("Floods hit Semarang. Thousands of residents fled.", Lang::En, false);
+    let id = Document::new(
+        "Banjir melanda Semarang. Ribuan warga mengungsi.",
+        Lang::Id,
+        false,
+    );
+    let en = Document::new(
+        "Floods hit Semarang. Thousands of residents fled.",
+        Lang::En,
+        false,
+    );
     for bead in align_documents(&id, &en, &Config::default()) {
         let (src, tgt) = (id.text_of(&bead.src), en.text_of(&bead.tgt));
         let flags: Vec<&str> = bead.flags.iter().map(|f| f.code()).collect();

@@ -34,14 +34,36 @@ pub fn read_bytes(path: &Path) -> Result<Vec<u8>> {
 /// Read and decode a text file; a legacy-encoding fallback is reported.
 pub fn read_text(path: &Path) -> Result<String> {
     let decoded = text::decode(&read_bytes(path)?, path)?;
+    Ok(noted(path, decoded))
+}
+
+/// The decoded text, after warning of what the user should know about it.
+fn noted(path: &Path, decoded: text::Decoded) -> String {
     if let Some(note) = decoded.note {
         report::warn(format_args!("{}: {note}", path.display()));
     }
-    Ok(decoded.text)
+    decoded.text
 }
 
 pub fn read_document(path: &Path, lang: Lang, presplit: bool) -> Result<Document> {
     Ok(Document::new(read_text(path)?, lang, presplit))
+}
+
+/// Two documents read, decoded and split at once, one on each core; errors
+/// and warnings come in the order of the arguments, as if read one by one.
+pub fn read_pair(
+    (src, src_lang): (&Path, Lang),
+    (tgt, tgt_lang): (&Path, Lang),
+    presplit: bool,
+) -> Result<(Document, Document)> {
+    let decode = |path: &Path| text::decode(&read_bytes(path)?, path);
+    let (s, t) = rayon::join(|| decode(src), || decode(tgt));
+    let s = noted(src, s?);
+    let t = noted(tgt, t?);
+    Ok(rayon::join(
+        || Document::new(s, src_lang, presplit),
+        || Document::new(t, tgt_lang, presplit),
+    ))
 }
 
 /// Standard input can be read once: refuse `-` given for two inputs.

@@ -56,8 +56,7 @@ impl Lexicon {
     pub fn builtin_id_en() -> &'static Lexicon {
         static LEX: OnceLock<Lexicon> = OnceLock::new();
         LEX.get_or_init(|| {
-            Lexicon::parse(crate::data::LEXICON_ID_EN)
-                .expect("built-in lexicon parses")
+            Lexicon::parse(crate::data::LEXICON_ID_EN).expect("built-in lexicon parses")
         })
     }
 

@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use crate::cli::{AlignerArgs, WriterArgs};
-use crate::files::{read_document, read_text};
+use crate::files::{read_pair, read_text};
 use selaras::output::{Aligned, Format, Options};
 use selaras::{Bead, Config, Document, Error, Lexicon, Result};
 
@@ -71,8 +71,11 @@ impl<'a> Aligner<'a> {
     /// Read and align one pair of files.
     pub fn align(&self, src: &Path, tgt: &Path) -> Result<Pair> {
         let a = self.args;
-        let src_doc = read_document(src, a.src_lang.lang.clone(), a.sentences)?;
-        let tgt_doc = read_document(tgt, a.tgt_lang.lang.clone(), a.sentences)?;
+        let (src_doc, tgt_doc) = read_pair(
+            (src, a.src_lang.lang.clone()),
+            (tgt, a.tgt_lang.lang.clone()),
+            a.sentences,
+        )?;
         let align = if self.review {
             selaras::align_with_lexicon
         } else {

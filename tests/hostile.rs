@@ -167,7 +167,10 @@ fn output_to_a_device_is_written_through() {
     let before = fs::metadata(&null).unwrap();
     ok(&fx.run(&["align", "id.txt", "en.txt", "-o", "null"]));
     let after = fs::metadata(&null).unwrap();
-    assert!(after.file_type().is_char_device(), "the device is still a device");
+    assert!(
+        after.file_type().is_char_device(),
+        "the device is still a device"
+    );
     assert_eq!((after.ino(), after.rdev()), (before.ino(), before.rdev()));
 }
 

@@ -8,18 +8,19 @@ mod common;
 use proptest::prelude::*;
 use selaras::{Bead, Config, Document, Lang, align_documents};
 
-
 /// Syllables words are built from: thousands of distinct words, a few
 /// common and most rare, as in running text.
 const SYLLABLES: &[&str] = &[
-    "ka", "ta", "ra", "ma", "sa", "pa", "la", "na", "ba", "da", "ga", "ja", "ke", "te", "re",
-    "me", "se", "pe", "ri", "mi", "si", "pi", "li", "ni", "bu", "du", "gu", "ju", "ko", "to",
-    "ro", "mo", "so", "po", "ran", "kan", "tan", "man", "san", "pan",
+    "ka", "ta", "ra", "ma", "sa", "pa", "la", "na", "ba", "da", "ga", "ja", "ke", "te", "re", "me",
+    "se", "pe", "ri", "mi", "si", "pi", "li", "ni", "bu", "du", "gu", "ju", "ko", "to", "ro", "mo",
+    "so", "po", "ran", "kan", "tan", "man", "san", "pan",
 ];
 
 /// A pseudo-random generator small enough to keep the test self-contained.
 fn next(x: &mut u64) -> u64 {
-    *x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+    *x = x
+        .wrapping_mul(6364136223846793005)
+        .wrapping_add(1442695040888963407);
     *x >> 33
 }
 
@@ -49,14 +50,20 @@ fn sentence(seed: u64) -> String {
 
 /// `n` generated sentences, one a line; `salt` picks which.
 fn lines(n: usize, salt: u64) -> String {
-    (0..n as u64).map(|k| sentence(k * 7919 + salt) + "\n").collect()
+    (0..n as u64)
+        .map(|k| sentence(k * 7919 + salt) + "\n")
+        .collect()
 }
 
 /// Beads cover 0..n and 0..m exactly once each, in order.
 fn assert_covers(beads: &[Bead], n: usize, m: usize) {
     let (mut i, mut j) = (0, 0);
     for b in beads {
-        assert_eq!((b.src.start, b.tgt.start), (i, j), "beads out of order or overlapping");
+        assert_eq!(
+            (b.src.start, b.tgt.start),
+            (i, j),
+            "beads out of order or overlapping"
+        );
         assert!(!(b.src.is_empty() && b.tgt.is_empty()), "empty bead");
         assert!(b.confidence.is_finite() && b.cost.is_finite());
         (i, j) = (b.src.end, b.tgt.end);
@@ -100,7 +107,11 @@ proptest! {
 #[test]
 fn a_headline_against_its_article() {
     let article = common::read(&common::root().join("corpora/ekspor-nikel/en.txt"));
-    let headline = article.lines().find(|l| !l.trim().is_empty()).unwrap().to_string();
+    let headline = article
+        .lines()
+        .find(|l| !l.trim().is_empty())
+        .unwrap()
+        .to_string();
     for (src, tgt) in [(&headline, &article), (&article, &headline)] {
         let s = Document::new(src.as_str(), Lang::En, false);
         let t = Document::new(tgt.as_str(), Lang::En, false);
@@ -149,6 +160,14 @@ fn a_long_insertion_comes_out_unaligned() {
         .flat_map(|b| b.tgt.clone())
         .filter(|j| inserted_range.contains(j))
         .count();
-    let merged: Vec<_> = beads.iter().filter(|b| !b.src.is_empty() && b.tgt.clone().any(|j| inserted_range.contains(&j))).take(5).map(|b| (b.src.clone(), b.tgt.clone())).collect();
-    assert_eq!(aligned_insertions, 0, "inserted sentences paired with source ones: {merged:?}");
+    let merged: Vec<_> = beads
+        .iter()
+        .filter(|b| !b.src.is_empty() && b.tgt.clone().any(|j| inserted_range.contains(&j)))
+        .take(5)
+        .map(|b| (b.src.clone(), b.tgt.clone()))
+        .collect();
+    assert_eq!(
+        aligned_insertions, 0,
+        "inserted sentences paired with source ones: {merged:?}"
+    );
 }

@@ -44,16 +44,20 @@ pub struct Layout {
 
 impl Layout {
     pub fn new(sentences: &[crate::segment::Sentence]) -> Layout {
+        use rayon::prelude::*;
+        let (chars, noise) = sentences
+            .par_iter()
+            .map(|s| {
+                (
+                    s.text.chars().count() as f64,
+                    crate::noise::is_noise_line(&s.text),
+                )
+            })
+            .unzip();
         Layout {
-            chars: sentences
-                .iter()
-                .map(|s| s.text.chars().count() as f64)
-                .collect(),
+            chars,
             paragraph: sentences.iter().map(|s| s.paragraph).collect(),
-            noise: sentences
-                .iter()
-                .map(|s| crate::noise::is_noise_line(&s.text))
-                .collect(),
+            noise,
             sentences: vec![1.0; sentences.len()],
         }
     }
@@ -126,25 +130,34 @@ impl PairTable {
             })
             .collect();
         let (old_lo, old_rows) = (&old_lo, &old_rows);
-        rows.par_iter_mut().enumerate().filter(|(_, (_, row))| row.is_none()).for_each(|(r, (l, row))| {
-            let h = window(r).1;
-            let masks = (*l..h)
-                .map(|j| {
-                    let k = old_lo.get(r).map_or(usize::MAX, |&ol| j.wrapping_sub(ol));
-                    match old_rows.get(r).and_then(|row| row.get(k)) {
-                        Some(&masks) => masks,
-                        None => overlap.pair_masks(r, j),
-                    }
-                })
-                .collect();
-            *row = Some(masks);
-        });
-        let (lo, rows) = rows.into_iter().map(|(l, row)| (l, row.unwrap_or_default())).unzip();
+        rows.par_iter_mut()
+            .enumerate()
+            .filter(|(_, (_, row))| row.is_none())
+            .for_each(|(r, (l, row))| {
+                let h = window(r).1;
+                let masks = (*l..h)
+                    .map(|j| {
+                        let k = old_lo.get(r).map_or(usize::MAX, |&ol| j.wrapping_sub(ol));
+                        match old_rows.get(r).and_then(|row| row.get(k)) {
+                            Some(&masks) => masks,
+                            None => overlap.pair_masks(r, j),
+                        }
+                    })
+                    .collect();
+                *row = Some(masks);
+            });
+        let (lo, rows) = rows
+            .into_iter()
+            .map(|(l, row)| (l, row.unwrap_or_default()))
+            .unzip();
         PairTable { lo, rows }
     }
 
     fn get(&self, i: usize, j: usize) -> (u64, u64) {
-        self.rows[i].get(j.wrapping_sub(self.lo[i])).copied().unwrap_or((0, 0))
+        self.rows[i]
+            .get(j.wrapping_sub(self.lo[i]))
+            .copied()
+            .unwrap_or((0, 0))
     }
 }
 

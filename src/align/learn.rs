@@ -61,7 +61,10 @@ pub fn learn(src: &[Sentence], tgt: &[Sentence], beads: &[Bead], cfg: LearnConfi
         .filter(|b| b.src.len() == 1 && b.tgt.len() == 1 && b.confidence >= cfg.min_confidence)
         .collect();
     let sets = |side: &[Sentence], start: fn(&Bead) -> usize| -> Vec<Vec<String>> {
-        teaching.par_iter().map(|b| word_set(&side[start(b)])).collect()
+        teaching
+            .par_iter()
+            .map(|b| word_set(&side[start(b)]))
+            .collect()
     };
     let (src_sets, src_words) = interned(sets(src, |b| b.src.start));
     let (tgt_sets, tgt_words) = interned(sets(tgt, |b| b.tgt.start));
@@ -72,7 +75,10 @@ pub fn learn(src: &[Sentence], tgt: &[Sentence], beads: &[Bead], cfg: LearnConfi
         }
         n
     };
-    let (src_count, tgt_count) = (count(&src_sets, src_words.len()), count(&tgt_sets, tgt_words.len()));
+    let (src_count, tgt_count) = (
+        count(&src_sets, src_words.len()),
+        count(&tgt_sets, tgt_words.len()),
+    );
     let mut pair_count: FxHashMap<(u32, u32), usize> = FxHashMap::default();
     for (s, t) in src_sets.iter().zip(&tgt_sets) {
         // Words seen fewer than min_count times cannot pair that often.
@@ -81,7 +87,10 @@ pub fn learn(src: &[Sentence], tgt: &[Sentence], beads: &[Bead], cfg: LearnConfi
             .copied()
             .filter(|&w| tgt_count[w as usize] >= cfg.min_count)
             .collect();
-        for &a in s.iter().filter(|&&w| src_count[w as usize] >= cfg.min_count) {
+        for &a in s
+            .iter()
+            .filter(|&&w| src_count[w as usize] >= cfg.min_count)
+        {
             for &b in &t {
                 *pair_count.entry((a, b)).or_default() += 1;
             }
@@ -93,7 +102,12 @@ pub fn learn(src: &[Sentence], tgt: &[Sentence], beads: &[Bead], cfg: LearnConfi
             let dice = 2.0 * c as f64 / (src_count[a as usize] + tgt_count[b as usize]) as f64;
             c >= cfg.min_count && dice >= cfg.min_dice
         })
-        .map(|((a, b), _)| (src_words[a as usize].as_str(), tgt_words[b as usize].as_str()))
+        .map(|((a, b), _)| {
+            (
+                src_words[a as usize].as_str(),
+                tgt_words[b as usize].as_str(),
+            )
+        })
         .filter(|(a, b)| a != b)
         .collect();
     learned.sort_unstable();

@@ -82,7 +82,9 @@ const SETTERS: &[Tunable] = &[
     tunable("word", 0.0, 20.0, |c, v| c.weights.word = v),
     tunable("cognate", 0.0, 20.0, |c, v| c.weights.cognate = v),
     tunable("punct", 0.0, 20.0, |c, v| c.weights.punct = v),
-    tunable("word_expectation", 0.0, 1.0, |c, v| c.weights.word_expectation = v),
+    tunable("word_expectation", 0.0, 1.0, |c, v| {
+        c.weights.word_expectation = v
+    }),
     tunable("skip_cost", 0.0, 50.0, |c, v| c.skip_cost = v),
     tunable("paragraph_cost", 0.0, 50.0, |c, v| c.paragraph_cost = v),
     tunable("noise_cost", 0.0, 50.0, |c, v| c.noise_cost = v),
@@ -96,9 +98,13 @@ const SETTERS: &[Tunable] = &[
             c.learn.or(Config::default().learn)
         }
     }),
-    tunable("learn_count", 1.0, 1000.0, |c, v| c.learning().min_count = v as usize),
+    tunable("learn_count", 1.0, 1000.0, |c, v| {
+        c.learning().min_count = v as usize
+    }),
     tunable("learn_dice", 0.0, 1.0, |c, v| c.learning().min_dice = v),
-    tunable("learn_confidence", 0.0, 1.0, |c, v| c.learning().min_confidence = v),
+    tunable("learn_confidence", 0.0, 1.0, |c, v| {
+        c.learning().min_confidence = v
+    }),
 ];
 
 impl Config {
@@ -213,14 +219,16 @@ fn bead_types(max: usize) -> Vec<(usize, usize)> {
 /// Align two sentence lists; with self-training on, align once, learn word
 /// pairs from the confident beads, and align again with them.
 pub fn align(src: &[Sentence], tgt: &[Sentence], lexicon: &Lexicon, cfg: &Config) -> Vec<Bead> {
-    let (src_layout, tgt_layout) = (cost::Layout::new(src), cost::Layout::new(tgt));
+    let (src_layout, tgt_layout) =
+        rayon::join(|| cost::Layout::new(src), || cost::Layout::new(tgt));
     let length = LengthModel::estimate(
         src_layout.chars.iter().sum(),
         tgt_layout.chars.iter().sum(),
         cfg.length_variance,
     );
     let types = bead_types(cfg.max_side.clamp(1, 8));
-    let (src_tokens, tgt_tokens) = (overlap::Tokens::read(src), overlap::Tokens::read(tgt));
+    let (src_tokens, tgt_tokens) =
+        rayon::join(|| overlap::Tokens::read(src), || overlap::Tokens::read(tgt));
     let first = {
         let overlap = overlap::Overlap::build(&src_tokens, &tgt_tokens, lexicon, cfg.weights);
         let level = plan::Level {
@@ -259,7 +267,9 @@ pub fn align(src: &[Sentence], tgt: &[Sentence], lexicon: &Lexicon, cfg: &Config
         length,
     };
     // The second pass looks around the first one's path.
-    let rects = first.iter().map(|b| ((b.src.start, b.src.end), (b.tgt.start, b.tgt.end)));
+    let rects = first
+        .iter()
+        .map(|b| ((b.src.start, b.src.end), (b.tgt.start, b.tgt.end)));
     let corridor = search::Corridor::around(rects, src.len(), tgt.len(), cfg.band);
     drop(first);
     beads(plan::solve(&level, corridor, &types, cfg).finish(cfg.temperature))
@@ -296,7 +306,10 @@ mod tests {
                 .find(|l| l.starts_with("  | `") && l.contains(&format!("`{name}`")))
                 .unwrap_or_else(|| panic!("README has no row for {name}"));
             let range = format!("{}–{}", fmt(min), fmt(max));
-            assert!(row.contains(&range), "README row for {name} lacks {range}: {row}");
+            assert!(
+                row.contains(&range),
+                "README row for {name} lacks {range}: {row}"
+            );
         }
     }
 
@@ -315,7 +328,12 @@ mod tests {
         assert_eq!(c.learn.map(|l| l.min_dice), Some(0.7));
         assert!(c.set("nonsense", "1").unwrap_err().contains("skip_cost"));
         assert!(c.set("skip_cost", "abc").is_err());
-        for bad in ["temperature=0", "length_variance=-1", "band=1000000", "skip_cost=1e300"] {
+        for bad in [
+            "temperature=0",
+            "length_variance=-1",
+            "band=1000000",
+            "skip_cost=1e300",
+        ] {
             let (name, value) = bad.split_once('=').unwrap();
             let err = c.set(name, value).unwrap_err();
             assert!(err.contains("out of range"), "{bad}: {err}");

@@ -235,8 +235,11 @@ fn tokenise(
     is_word: &(dyn Fn(&str) -> bool + Sync),
 ) -> Vec<Vec<u32>> {
     use rayon::prelude::*;
-    let mapped: Vec<Option<(Kind, Vec<String>)>> =
-        tokens.items.par_iter().map(|item| token_of(item, is_word)).collect();
+    let mapped: Vec<Option<(Kind, Vec<String>)>> = tokens
+        .items
+        .par_iter()
+        .map(|item| token_of(item, is_word))
+        .collect();
     let token: Vec<Option<u32>> = mapped
         .into_iter()
         .map(|t| t.map(|(kind, keys)| vocab.intern(kind, keys)))

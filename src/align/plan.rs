@@ -21,12 +21,12 @@
 //! 17 bytes per cell for the passes over it: some 60 bytes a cell, 18 cells
 //! a sentence with the default band.
 
+use super::Config;
 use super::chain;
 use super::cost::{BeadCost, Layout};
 use super::length::LengthModel;
 use super::overlap::Overlap;
 use super::search::{self, Corridor, Costs, Step};
-use super::Config;
 
 /// Sentences a unit of the next coarser level holds.
 const COARSE: usize = 8;
@@ -34,7 +34,7 @@ const COARSE: usize = 8;
 const FULL_GRID: usize = 40_000;
 /// The stretches between anchors are searched whole while they hold at
 /// most this many cells per sentence of the two documents.
-const STRETCH_CELLS: usize = 8;
+const STRETCH_CELLS: usize = 16;
 /// Times a corridor is widened where the best path touched its edge.
 const MAX_WIDENINGS: usize = 2;
 
@@ -107,7 +107,11 @@ pub fn first(level: &Level, types: &[(usize, usize)], cfg: &Config) -> Found {
     }
     let along = Corridor::around(chain::rects(&chain, n, m), n, m, cfg.band);
     let anchored = solve(level, along, types, cfg).finish(t);
-    if anchored.total() < coarse.total() { anchored } else { coarse }
+    if anchored.total() < coarse.total() {
+        anchored
+    } else {
+        coarse
+    }
 }
 
 fn is_small(n: usize, m: usize) -> bool {
@@ -141,7 +145,12 @@ fn plan(level: &Level, types: &[(usize, usize)], cfg: &Config) -> Corridor {
 
 /// The best path inside `corridor`, widened around the path wherever it ran
 /// along the corridor's edge (a better path may lie just outside).
-pub fn solve(level: &Level, corridor: Corridor, types: &[(usize, usize)], cfg: &Config) -> Solution {
+pub fn solve(
+    level: &Level,
+    corridor: Corridor,
+    types: &[(usize, usize)],
+    cfg: &Config,
+) -> Solution {
     let (n, m) = (level.src.len(), level.tgt.len());
     let mut corridor = corridor;
     let mut round = 0;

@@ -206,37 +206,41 @@ impl Costs {
         // as before keeps its costs.
         let same = |i: usize| {
             old_corridor.is_some_and(|c| {
-                (i.saturating_sub(reach)..=i).all(|r| c.lo[r] == corridor.lo[r] && c.hi[r] == corridor.hi[r])
+                (i.saturating_sub(reach)..=i)
+                    .all(|r| c.lo[r] == corridor.lo[r] && c.hi[r] == corridor.hi[r])
             })
         };
         let mut rows: Vec<Option<Vec<f32>>> = (0..=n)
             .map(|i| same(i).then(|| std::mem::take(&mut old_rows[i])))
             .collect();
         let old_rows = &old_rows;
-        rows.par_iter_mut().enumerate().filter(|(_, r)| r.is_none()).for_each(|(i, slot)| {
-            let (lo, hi) = (corridor.lo[i], corridor.hi[i]);
-            let mut row = vec![f32::INFINITY; (hi - lo + 1) * types.len()];
-            for (j, cell) in (lo..=hi).zip(row.chunks_mut(types.len())) {
-                let old = old_corridor.and_then(|c| {
-                    c.index(i, j)?;
-                    Some((c, &old_rows[i][(j - c.lo[i]) * types.len()..]))
-                });
-                let mut wanted = 0u128;
-                for (t, (slot, &(a, b))) in cell.iter_mut().zip(types).enumerate() {
-                    if a > i || b > j || corridor.index(i - a, j - b).is_none() {
-                        continue;
+        rows.par_iter_mut()
+            .enumerate()
+            .filter(|(_, r)| r.is_none())
+            .for_each(|(i, slot)| {
+                let (lo, hi) = (corridor.lo[i], corridor.hi[i]);
+                let mut row = vec![f32::INFINITY; (hi - lo + 1) * types.len()];
+                for (j, cell) in (lo..=hi).zip(row.chunks_mut(types.len())) {
+                    let old = old_corridor.and_then(|c| {
+                        c.index(i, j)?;
+                        Some((c, &old_rows[i][(j - c.lo[i]) * types.len()..]))
+                    });
+                    let mut wanted = 0u128;
+                    for (t, (slot, &(a, b))) in cell.iter_mut().zip(types).enumerate() {
+                        if a > i || b > j || corridor.index(i - a, j - b).is_none() {
+                            continue;
+                        }
+                        match old {
+                            Some((c, old)) if c.index(i - a, j - b).is_some() => *slot = old[t],
+                            _ => wanted |= 1 << t,
+                        }
                     }
-                    match old {
-                        Some((c, old)) if c.index(i - a, j - b).is_some() => *slot = old[t],
-                        _ => wanted |= 1 << t,
+                    if wanted != 0 {
+                        price(i, j, wanted, cell);
                     }
                 }
-                if wanted != 0 {
-                    price(i, j, wanted, cell);
-                }
-            }
-            *slot = Some(row);
-        });
+                *slot = Some(row);
+            });
         Costs {
             types: types.to_vec(),
             rows: rows.into_iter().map(|r| r.unwrap_or_default()).collect(),
