@@ -237,10 +237,13 @@ pub fn align(src: &[Sentence], tgt: &[Sentence], lexicon: &Lexicon, cfg: &Config
             tgt: &tgt_layout,
             length,
         };
-        // The first pass only finds the confident pairs to learn from and
-        // where the path runs: beads of up to two sentences a side do, in
-        // little over half the time.
-        let first_types = bead_types(cfg.max_side.clamp(1, FIRST_PASS_MAX_SIDE));
+        // A first pass that a second one follows only finds the confident
+        // pairs to learn from and where the path runs: beads of up to two
+        // sentences a side do, in little over half the time.
+        let first_types = match cfg.learn {
+            Some(_) => bead_types(cfg.max_side.clamp(1, FIRST_PASS_MAX_SIDE)),
+            None => types.clone(),
+        };
         beads(plan::first(&level, &first_types, cfg))
     };
     let Some(learn_cfg) = cfg.learn else {
