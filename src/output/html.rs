@@ -88,8 +88,10 @@ pub fn write(aligned: &Aligned, options: &Options, out: &mut dyn Write) -> io::R
     let mut by_type: BTreeMap<String, usize> = BTreeMap::new();
     for r in &records {
         *by_type.entry(r.kind()).or_default() += 1;
-        for f in &r.bead.flags {
-            *by_flag.entry(f.kind).or_default() += 1;
+        // Chips count pairs: a kind counts once in a pair.
+        let kinds: std::collections::BTreeSet<_> = r.bead.flags.iter().map(|f| f.kind).collect();
+        for kind in kinds {
+            *by_flag.entry(kind).or_default() += 1;
         }
     }
     let flagged = records.iter().filter(|r| !r.bead.flags.is_empty()).count();

@@ -128,13 +128,18 @@ pub fn review(beads: &mut [Bead], cx: &Context) {
                 (FlagKind::NumberMismatch, |from, to| from.numbers_missing_in(to)),
                 (FlagKind::NameMissing, |from, to| from.names_missing_in(to)),
             ];
+            // One flag a kind, naming what each side lacks.
             for (kind, missing_in) in checks {
+                let mut notes = Vec::new();
                 for (from, to, from_lang, to_lang) in directions {
                     let lost = missing_in(from, to);
                     if !lost.is_empty() {
                         let (from_lang, to_lang) = (language_name(from_lang), language_name(to_lang));
-                        flag(kind, format!("{} in the {from_lang} not found in the {to_lang}", lost.join(", ")));
+                        notes.push(format!("{} in the {from_lang} not found in the {to_lang}", lost.join(", ")));
                     }
+                }
+                if !notes.is_empty() {
+                    flag(kind, notes.join("; "));
                 }
             }
             if let Some(note) = lengths.misfit(&src, &tgt) {
@@ -231,6 +236,38 @@ mod tests {
             "Prices rose by 4.8 trillion rupiah ($295 million), officials said yesterday in the city.\n",
         );
         assert_eq!(got, [vec!["number_mismatch", "name_missing"]]);
+    }
+
+    /// A name missing on each side is one flag, whose note names both.
+    #[test]
+    fn one_flag_a_kind_in_a_pair() {
+        let (s, t) = (
+            split_lines("Budi bertemu Siti di Surabaya kemarin.\n"),
+            split_lines("Budi met Anwar in Surabaya yesterday.\n"),
+        );
+        let lex = Lexicon::builtin_id_en();
+        let mut beads = vec![Bead {
+            src: 0..1,
+            tgt: 0..1,
+            cost: 0.0,
+            confidence: 0.99,
+            flags: vec![],
+        }];
+        let cx = Context {
+            src: &s,
+            tgt: &t,
+            src_lang: &Lang::Id,
+            tgt_lang: &Lang::En,
+            lexicon: &lex,
+        };
+        review(&mut beads, &cx);
+        let names: Vec<&Flag> = beads[0]
+            .flags
+            .iter()
+            .filter(|f| f.kind == FlagKind::NameMissing)
+            .collect();
+        assert_eq!(names.len(), 1, "{:?}", beads[0].flags);
+        assert!(names[0].note.contains("Siti") && names[0].note.contains("Anwar"), "{}", names[0].note);
     }
 
     #[test]
