@@ -258,7 +258,7 @@ mod tests {
             tgt: &t,
             src_lang: &Lang::Id,
             tgt_lang: &Lang::En,
-            lexicon: &lex,
+            lexicon: lex,
         };
         review(&mut beads, &cx);
         let names: Vec<&Flag> = beads[0]
