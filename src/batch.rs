@@ -196,6 +196,9 @@ pub fn run(args: BatchArgs) -> Result<()> {
                         continue;
                     }
                 };
+                for warning in &pair.warnings {
+                    report::warn(format_args!("{}: {warning}", docs[g * chunk + k]));
+                }
                 let aligned = pair.aligned(&args.writer);
                 let mut options = pair.options(&args.aligner, &args.writer);
                 match (&mut stream, &args.out_dir) {

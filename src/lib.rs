@@ -150,6 +150,19 @@ pub fn align_with_lexicon(
     beads
 }
 
+/// Warnings about the document pair as a whole, with their reasons: texts
+/// that are probably not translations of each other (a low mean score), and
+/// Indonesian and English files given the wrong way round. They never stop
+/// a run; the command line prints them and the review page shows them.
+pub fn document_warnings(src: &Document, tgt: &Document, beads: &[Bead]) -> Vec<String> {
+    review::warnings(
+        beads,
+        &src.sentences,
+        &tgt.sentences,
+        (&src.lang, &tgt.lang),
+    )
+}
+
 /// The beads alone, with no QA flags: for a ladder or a corpus, where no
 /// reviewer reads the flags (reviewing costs about as much as aligning).
 pub fn align_unreviewed(

@@ -87,6 +87,9 @@ fn run_align(args: AlignArgs) -> Result<()> {
     write_output(args.output.as_deref(), |w| {
         output::write(format, &aligned, &options, w)
     })?;
+    for warning in &pair.warnings {
+        report::warn(warning);
+    }
     report::say(summary(&pair.beads, aligner.reviews()));
     Ok(())
 }

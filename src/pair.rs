@@ -24,6 +24,8 @@ pub struct Pair {
     pub tgt: Document,
     pub beads: Vec<Bead>,
     pub title: String,
+    /// About the pair as a whole (unrelated texts, swapped files), when reviewed.
+    pub warnings: Vec<String>,
 }
 
 impl<'a> Aligner<'a> {
@@ -96,11 +98,17 @@ impl<'a> Aligner<'a> {
                 b.confidence
             )));
         }
+        let warnings = if self.review {
+            selaras::document_warnings(&src_doc, &tgt_doc, &beads)
+        } else {
+            Vec::new()
+        };
         Ok(Pair {
             src: src_doc,
             tgt: tgt_doc,
             beads,
             title: format!("selaras: {} ↔ {}", src.display(), tgt.display()),
+            warnings,
         })
     }
 }
@@ -120,6 +128,7 @@ impl Pair {
         options.tgt_tag = a.tgt_lang.tag.clone();
         options.tmx_unaligned = w.tmx_unaligned;
         options.title = self.title.clone();
+        options.warnings = self.warnings.clone();
         options
     }
 }

@@ -4,7 +4,7 @@
 mod common;
 
 use common::{read, root, score, shared};
-use selaras::{Config, Document, Lang, align_documents};
+use selaras::{Config, Document, Lang, align_documents, document_warnings};
 
 /// Corpus name and the strict F1 floor its alignment must keep.
 const CORPORA: [(&str, f64); 3] = [
@@ -38,6 +38,42 @@ fn splitter_reproduces_gold_split() {
                 "{name}/{code}.txt splits differently from {code}.split"
             );
         }
+    }
+}
+
+/// A translation pair draws no warning about the pair as a whole; every
+/// pairing of one corpus's article with another's English does, and so do the
+/// right files given the wrong way round.
+#[test]
+fn unrelated_and_swapped_files_are_warned_of() {
+    let load = |name: &str, file: &str, lang: Lang| {
+        Document::new(
+            read(&root().join("corpora").join(name).join(file)),
+            lang,
+            false,
+        )
+    };
+    for (a, _) in CORPORA {
+        for (b, _) in CORPORA {
+            let (id, en) = (load(a, "id.txt", Lang::Id), load(b, "en.txt", Lang::En));
+            let beads = align_documents(&id, &en, &Config::default());
+            let warnings = document_warnings(&id, &en, &beads);
+            if a == b {
+                assert!(warnings.is_empty(), "{a}: {warnings:?}");
+            } else {
+                assert!(
+                    warnings.iter().any(|w| w.contains("not be translations")),
+                    "{a} vs {b}: {warnings:?}"
+                );
+            }
+        }
+        let (en, id) = (load(a, "en.txt", Lang::Id), load(a, "id.txt", Lang::En));
+        let beads = align_documents(&en, &id, &Config::default());
+        let warnings = document_warnings(&en, &id, &beads);
+        assert!(
+            warnings.iter().any(|w| w.contains("swapped")),
+            "{a}: {warnings:?}"
+        );
     }
 }
 

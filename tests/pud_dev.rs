@@ -28,6 +28,8 @@ fn pud_dev_strict_f1_and_calibration() {
         let id = Document::new(doc.id.join("\n"), Lang::Id, true);
         let en = Document::new(doc.en.join("\n"), Lang::En, true);
         let beads = align_documents(&id, &en, &Config::default());
+        let warnings = selaras::document_warnings(&id, &en, &beads);
+        assert!(warnings.is_empty(), "a PUD dev document drew {warnings:?}");
         let test: Vec<_> = beads
             .iter()
             .map(|b| (b.src.clone().collect(), b.tgt.clone().collect()))

@@ -32,6 +32,8 @@ fn textberg_pooled_strict_f1() {
             true,
         );
         let beads = align_documents(&de, &fr, &Config::default());
+        let warnings = selaras::document_warnings(&de, &fr, &beads);
+        assert!(warnings.is_empty(), "test{k} drew {warnings:?}");
         let test: String = beads
             .iter()
             .map(|b| ladder_line(&b.src, &b.tgt) + "\n")

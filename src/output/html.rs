@@ -36,6 +36,7 @@ h1 { font-size: 18px; margin: 0 0 6px; }
 .summary { color: #4a5568; margin-bottom: 8px; }
 .summary b { color: #1d2430; }
 .controls { display: flex; gap: 18px; align-items: center; flex-wrap: wrap; }
+.warning { background: #fff4e5; border: 1px solid #f0b429; border-radius: 4px; padding: 4px 8px; margin: 4px 0; }
 .chips { display: flex; gap: 6px; flex-wrap: wrap; }
 .chip { border: 1px solid #c9d1dd; background: #f7f9fc; border-radius: 12px; padding: 1px 9px; font-size: 13px; cursor: pointer; }
 .chip.on { background: #2b6cb0; color: #fff; border-color: #2b6cb0; }
@@ -119,6 +120,9 @@ pub fn write(aligned: &Aligned, options: &Options, out: &mut dyn Write) -> io::R
         esc(&types.join(", ")),
         records.len()
     )?;
+    for warning in &options.warnings {
+        writeln!(out, "<div class=\"warning\">⚠ {}</div>", esc(warning))?;
+    }
     writeln!(
         out,
         "<div class=\"controls\"><label><input type=\"checkbox\" id=\"only-flagged\"> only flagged pairs</label><div class=\"chips\">"

@@ -91,6 +91,8 @@ pub struct Options {
     pub title: String,
     /// Name of the document, added to each JSON line as `doc` (batch output).
     pub document: Option<String>,
+    /// Warnings about the pair as a whole, shown at the top of the HTML page.
+    pub warnings: Vec<String>,
 }
 
 impl Options {
@@ -103,6 +105,7 @@ impl Options {
             tmx_unaligned: false,
             title: "selaras review".to_string(),
             document: None,
+            warnings: Vec::new(),
         }
     }
 }

@@ -5,7 +5,10 @@
 //! to look at, in words a reviewer reads without the manual.
 
 mod checks;
+mod document;
 mod side;
+
+pub use document::warnings;
 
 use crate::align::Bead;
 use crate::lang::Lang;
@@ -267,7 +270,11 @@ mod tests {
             .filter(|f| f.kind == FlagKind::NameMissing)
             .collect();
         assert_eq!(names.len(), 1, "{:?}", beads[0].flags);
-        assert!(names[0].note.contains("Siti") && names[0].note.contains("Anwar"), "{}", names[0].note);
+        assert!(
+            names[0].note.contains("Siti") && names[0].note.contains("Anwar"),
+            "{}",
+            names[0].note
+        );
     }
 
     #[test]

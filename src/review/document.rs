@@ -1,0 +1,124 @@
+//! Checks on the document pair as a whole, which no pair's flag covers:
+//! two texts that are not translations of each other, and files given the
+//! wrong way round. They warn, with the reason; they never refuse.
+
+use crate::align::Bead;
+use crate::anchors::words;
+use crate::lang::Lang;
+use crate::lexicon::Lexicon;
+use crate::segment::Sentence;
+
+use super::language_name;
+
+/// Below this mean score of the pairs with text on both sides, the texts
+/// are unlikely to translate each other: translations of our corpora score
+/// 0.95 to 0.99 and unrelated articles 0.17 to 0.38.
+const UNRELATED_BELOW: f64 = 0.5;
+
+/// A side reads as a language when at least this share of its words are
+/// entries of the lexicon in that language, and more than in the other.
+const READS_AS: f64 = 0.05;
+
+/// What the reviewer should know about the pair as a whole.
+pub fn warnings(
+    beads: &[Bead],
+    src: &[Sentence],
+    tgt: &[Sentence],
+    langs: (&Lang, &Lang),
+) -> Vec<String> {
+    let mut out = Vec::new();
+    let aligned: Vec<f64> = beads
+        .iter()
+        .filter(|b| !b.src.is_empty() && !b.tgt.is_empty())
+        .map(|b| b.confidence)
+        .collect();
+    let mean = aligned.iter().sum::<f64>() / aligned.len().max(1) as f64;
+    if beads.len() >= 3 && mean < UNRELATED_BELOW {
+        out.push(format!(
+            "the two texts may not be translations of each other: their pairs score {mean:.2} on \
+             average (translations score 0.9 or more); check that the right files were given"
+        ));
+    }
+    let swapped = match langs {
+        (Lang::Id, Lang::En) => reads_backwards(src, tgt),
+        (Lang::En, Lang::Id) => reads_backwards(tgt, src),
+        _ => false,
+    };
+    if swapped {
+        out.push(format!(
+            "the files seem swapped: the source reads as {} and the target as {}; give them the \
+             other way round, or say --src-lang {} --tgt-lang {}",
+            language_name(langs.1),
+            language_name(langs.0),
+            langs.1.code(),
+            langs.0.code()
+        ));
+    }
+    out
+}
+
+/// Whether the text given as Indonesian reads as English and the one given
+/// as English reads as Indonesian, by the built-in lexicon's words.
+fn reads_backwards(indonesian: &[Sentence], english: &[Sentence]) -> bool {
+    let lexicon = Lexicon::builtin_id_en();
+    let english_words = lexicon.targets();
+    // (share of Indonesian words, share of English words) of one side.
+    let shares = |side: &[Sentence]| -> (f64, f64) {
+        let (mut id, mut en, mut all) = (0usize, 0usize, 0usize);
+        for s in side {
+            for (_, w) in words(&s.text) {
+                let w = w.to_lowercase();
+                all += 1;
+                id += usize::from(!lexicon.translations(&w).is_empty());
+                en += usize::from(english_words.contains(w.as_str()));
+            }
+        }
+        let all = all.max(1) as f64;
+        (id as f64 / all, en as f64 / all)
+    };
+    let (id_in_id, en_in_id) = shares(indonesian);
+    let (id_in_en, en_in_en) = shares(english);
+    en_in_id >= READS_AS && en_in_id > id_in_id && id_in_en >= READS_AS && id_in_en > en_in_en
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::split_lines;
+
+    fn bead(k: usize, confidence: f64) -> Bead {
+        Bead {
+            src: k..k + 1,
+            tgt: k..k + 1,
+            cost: 0.0,
+            confidence,
+            flags: vec![],
+        }
+    }
+
+    #[test]
+    fn unrelated_texts_and_swapped_files_are_named() {
+        let id = split_lines(
+            "Pemerintah akan menaikkan harga bahan bakar.\nWarga kota menolak rencana itu.\nPresiden berbicara kepada wartawan.\n",
+        );
+        let en = split_lines(
+            "The government will raise fuel prices.\nCity residents rejected the plan.\nThe president spoke to reporters.\n",
+        );
+        let sure: Vec<Bead> = (0..3).map(|k| bead(k, 0.97)).collect();
+        let langs = (&Lang::Id, &Lang::En);
+        assert!(warnings(&sure, &id, &en, langs).is_empty());
+        let doubtful: Vec<Bead> = (0..3).map(|k| bead(k, 0.3)).collect();
+        let w = warnings(&doubtful, &id, &en, langs);
+        assert!(
+            w.len() == 1 && w[0].contains("not be translations"),
+            "{w:?}"
+        );
+        let w = warnings(&sure, &en, &id, langs);
+        assert!(
+            w.len() == 1 && w[0].contains("--src-lang en --tgt-lang id"),
+            "{w:?}"
+        );
+        // Given the right way round as English to Indonesian: no warning.
+        assert!(warnings(&sure, &en, &id, (&Lang::En, &Lang::Id)).is_empty());
+    }
+}
