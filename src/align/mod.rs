@@ -43,7 +43,7 @@ pub struct Config {
     /// without a counterpart. Default 0.5.
     pub miss_rate: f64,
     /// Margin of the search corridor, in sentences: how far the path may
-    /// stray from the coarser level's path (or the first pass's). Default 6.
+    /// stray from the anchors', the coarser level's or the first pass's path. Default 4.
     pub band: usize,
     /// Temperature of the posterior that gives each bead its confidence.
     pub temperature: f64,
