@@ -83,22 +83,31 @@ fn cases(dir: &Path, quick: bool) -> Vec<Case> {
     } else {
         &[5_000, 50_000, 200_000]
     };
+    const DE_FR: (&str, &str) = ("de", "fr");
+    const ID_EN: (&str, &str) = ("id", "en");
+    let case = |name: String, src, tgt, langs, inserted| Case {
+        name,
+        src,
+        tgt,
+        langs,
+        inserted,
+    };
     let mut out = Vec::new();
     for &n in sizes {
-        out.push(Case {
-            name: format!("tb {n}"),
-            src: repeat(&de, n),
-            tgt: repeat(&fr, n),
-            langs: ("de", "fr"),
-            inserted: 0,
-        });
-        out.push(Case {
-            name: format!("pud {n}"),
-            src: repeat(&id, n),
-            tgt: repeat(&en, n),
-            langs: ("id", "en"),
-            inserted: 0,
-        });
+        out.push(case(
+            format!("tb {n}"),
+            repeat(&de, n),
+            repeat(&fr, n),
+            DE_FR,
+            0,
+        ));
+        out.push(case(
+            format!("pud {n}"),
+            repeat(&id, n),
+            repeat(&en, n),
+            ID_EN,
+            0,
+        ));
     }
     let n = 50_000;
     let order = draws(n, id.len(), 1);
@@ -111,48 +120,51 @@ fn cases(dir: &Path, quick: bool) -> Vec<Case> {
     let with_insertion =
         |tgt: Vec<String>| -> Vec<String> { unrelated.iter().cloned().chain(tgt).collect() };
     let (sid, sen) = (shuffled(&id), shuffled(&en));
-    out.push(Case {
-        name: format!("pud-shuffled {n}"),
-        src: sid.clone(),
-        tgt: sen.clone(),
-        langs: ("id", "en"),
-        inserted: 0,
-    });
-    out.push(Case {
-        name: format!("pud-shuffled {n} +10% inserted"),
-        src: sid.clone(),
-        tgt: with_insertion(sen.clone()),
-        langs: ("id", "en"),
-        inserted: n / 10,
-    });
-    out.push(Case {
-        name: format!("pud {n} +10% inserted"),
-        src: repeat(&id, n),
-        tgt: with_insertion(repeat(&en, n)),
-        langs: ("id", "en"),
-        inserted: n / 10,
-    });
-    out.push(Case {
-        name: format!("tb {n} +10% inserted"),
-        src: repeat(&de, n),
-        tgt: with_insertion(repeat(&fr, n)),
-        langs: ("de", "fr"),
-        inserted: n / 10,
-    });
-    out.push(Case {
-        name: "pud-shuffled 1,000 : 50,000".into(),
-        src: sid[..1000].to_vec(),
-        tgt: sen.clone(),
-        langs: ("id", "en"),
-        inserted: 0,
-    });
-    out.push(Case {
-        name: "pud-shuffled 50,000 : 1,000".into(),
-        src: sid,
-        tgt: sen[..1000].to_vec(),
-        langs: ("id", "en"),
-        inserted: 0,
-    });
+    let ins = n / 10;
+    out.extend([
+        case(
+            format!("pud-shuffled {n}"),
+            sid.clone(),
+            sen.clone(),
+            ID_EN,
+            0,
+        ),
+        case(
+            format!("pud-shuffled {n} +10% inserted"),
+            sid.clone(),
+            with_insertion(sen.clone()),
+            ID_EN,
+            ins,
+        ),
+        case(
+            format!("pud {n} +10% inserted"),
+            repeat(&id, n),
+            with_insertion(repeat(&en, n)),
+            ID_EN,
+            ins,
+        ),
+        case(
+            format!("tb {n} +10% inserted"),
+            repeat(&de, n),
+            with_insertion(repeat(&fr, n)),
+            DE_FR,
+            ins,
+        ),
+        case(
+            "pud-shuffled 1,000 : 50,000".into(),
+            sid[..1000].to_vec(),
+            sen.clone(),
+            ID_EN,
+            0,
+        ),
+        case(
+            "pud-shuffled 50,000 : 1,000".into(),
+            sid,
+            sen[..1000].to_vec(),
+            ID_EN,
+            0,
+        ),
+    ]);
     out
 }
 

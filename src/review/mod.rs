@@ -198,6 +198,14 @@ mod tests {
     use crate::segment::split_lines;
 
     fn flags_of(src: &str, tgt: &str) -> Vec<Vec<&'static str>> {
+        reviewed(src, tgt)
+            .iter()
+            .map(|b| b.flags.iter().map(Flag::code).collect())
+            .collect()
+    }
+
+    /// Line k of `src` paired with line k of `tgt`, reviewed.
+    fn reviewed(src: &str, tgt: &str) -> Vec<Bead> {
         let (s, t) = (split_lines(src), split_lines(tgt));
         let lex = Lexicon::builtin_id_en();
         let mut beads: Vec<Bead> = (0..s.len().max(t.len()))
@@ -218,9 +226,6 @@ mod tests {
         };
         review(&mut beads, &cx);
         beads
-            .iter()
-            .map(|b| b.flags.iter().map(Flag::code).collect())
-            .collect()
     }
 
     #[test]
@@ -244,26 +249,10 @@ mod tests {
     /// A name missing on each side is one flag, whose note names both.
     #[test]
     fn one_flag_a_kind_in_a_pair() {
-        let (s, t) = (
-            split_lines("Budi bertemu Siti di Surabaya kemarin.\n"),
-            split_lines("Budi met Anwar in Surabaya yesterday.\n"),
+        let beads = reviewed(
+            "Budi bertemu Siti di Surabaya kemarin.\n",
+            "Budi met Anwar in Surabaya yesterday.\n",
         );
-        let lex = Lexicon::builtin_id_en();
-        let mut beads = vec![Bead {
-            src: 0..1,
-            tgt: 0..1,
-            cost: 0.0,
-            confidence: 0.99,
-            flags: vec![],
-        }];
-        let cx = Context {
-            src: &s,
-            tgt: &t,
-            src_lang: &Lang::Id,
-            tgt_lang: &Lang::En,
-            lexicon: lex,
-        };
-        review(&mut beads, &cx);
         let names: Vec<&Flag> = beads[0]
             .flags
             .iter()
