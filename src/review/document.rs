@@ -32,12 +32,21 @@ pub fn warnings(
         .filter(|b| !b.src.is_empty() && !b.tgt.is_empty())
         .map(|b| b.confidence)
         .collect();
-    let mean = aligned.iter().sum::<f64>() / aligned.len().max(1) as f64;
-    if beads.len() >= 3 && mean < UNRELATED_BELOW {
-        out.push(format!(
-            "the two texts may not be translations of each other: their pairs score {mean:.2} on \
-             average (translations score 0.9 or more); check that the right files were given"
-        ));
+    if beads.len() >= 3 {
+        let why = if aligned.is_empty() {
+            Some("no sentence found a counterpart".to_string())
+        } else {
+            let mean = aligned.iter().sum::<f64>() / aligned.len() as f64;
+            (mean < UNRELATED_BELOW).then(|| {
+                format!("their pairs score {mean:.2} on average (translations score 0.9 or more)")
+            })
+        };
+        if let Some(why) = why {
+            out.push(format!(
+                "the two texts may not be translations of each other: {why}; check that the right \
+                 files were given"
+            ));
+        }
     }
     let swapped = match langs {
         (Lang::Id, Lang::En) => reads_backwards(src, tgt),
@@ -110,9 +119,18 @@ mod tests {
         let doubtful: Vec<Bead> = (0..3).map(|k| bead(k, 0.3)).collect();
         let w = warnings(&doubtful, &id, &en, langs);
         assert!(
-            w.len() == 1 && w[0].contains("not be translations"),
+            w.len() == 1 && w[0].contains("score 0.30 on average"),
             "{w:?}"
         );
+        // Nothing paired at all: said so, not as a mean of no scores.
+        let apart: Vec<Bead> = (0..3)
+            .map(|k| Bead {
+                tgt: 0..0,
+                ..bead(k, 0.5)
+            })
+            .collect();
+        let w = warnings(&apart, &id, &en, langs);
+        assert!(w.len() == 1 && w[0].contains("no sentence found"), "{w:?}");
         let w = warnings(&sure, &en, &id, langs);
         assert!(
             w.len() == 1 && w[0].contains("--src-lang en --tgt-lang id"),
