@@ -139,6 +139,14 @@ pub fn align_with_lexicon(
     cfg: &Config,
 ) -> Vec<Bead> {
     let mut beads = align_unreviewed(src, tgt, lexicon, cfg);
+    review_beads(src, tgt, &mut beads, lexicon);
+    beads
+}
+
+/// Put the QA flags on beads of `src` and `tgt` found any way (by the
+/// aligner, by hand, from a reviewed file), replacing any they had.
+/// `lexicon` is oriented source → target, as for [`align_with_lexicon`].
+pub fn review_beads(src: &Document, tgt: &Document, beads: &mut [Bead], lexicon: &Lexicon) {
     let context = review::Context {
         src: &src.sentences,
         tgt: &tgt.sentences,
@@ -146,8 +154,7 @@ pub fn align_with_lexicon(
         tgt_lang: &tgt.lang,
         lexicon,
     };
-    review::review(&mut beads, &context);
-    beads
+    review::review(beads, &context);
 }
 
 /// Warnings about the document pair as a whole, with their reasons: texts
