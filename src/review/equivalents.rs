@@ -33,8 +33,8 @@ pub fn plain(word: &str) -> String {
 
 /// The equivalence tables, parsed once.
 pub struct Equivalents {
-    /// Each entity's forms in both languages, lower case (a country with its
-    /// demonyms, an organisation with its acronyms).
+    /// Each entity's forms in both languages, lower case and between spaces
+    /// (a country with its demonyms, an organisation with its acronyms).
     entities: Vec<Vec<String>>,
     /// A form, or a word of a form, → the entities it belongs to.
     by_word: HashMap<String, Vec<usize>>,
@@ -42,8 +42,12 @@ pub struct Equivalents {
     not_names: HashSet<String>,
     /// The name-part words alone (`lembah`, `valley`, `ministry`).
     parts: HashSet<String>,
-    /// Per language (`id`, `en`, `de`, `fr`): number word → its values.
-    numbers: HashMap<String, Vec<(String, String)>>,
+    /// Per language (`id`, `en`, `de`, `fr`): number word, its value, and
+    /// whether it is the plain cardinal (`three`, not `third` or `triple`).
+    numbers: HashMap<String, HashMap<String, (String, bool)>>,
+    /// Per language: the first words of number words of several words
+    /// (`tiga` of `tiga belas`), where a longer form may start.
+    number_starts: HashMap<String, HashSet<String>>,
     /// Per language: scale word → multiplier.
     scales: HashMap<String, HashMap<String, f64>>,
 }
@@ -62,6 +66,7 @@ impl Equivalents {
             not_names: HashSet::new(),
             parts: HashSet::new(),
             numbers: HashMap::new(),
+            number_starts: HashMap::new(),
             scales: HashMap::new(),
         };
         for line in data_lines(equivalents) {
@@ -86,7 +91,10 @@ impl Equivalents {
                     }
                 }
             }
-            tables.entities.push(forms);
+            // Padded with spaces, as `phrase_text` writes words.
+            tables
+                .entities
+                .push(forms.iter().map(|f| format!(" {f} ")).collect());
         }
         for line in data_lines(number_words) {
             let mut fields = line.split('\t');
@@ -102,7 +110,13 @@ impl Equivalents {
                 table.extend(forms.into_iter().map(|f| (f, factor)));
             } else {
                 let table = tables.numbers.entry(lang.to_string()).or_default();
-                table.extend(forms.into_iter().map(|f| (f, value.to_string())));
+                let starts = tables.number_starts.entry(lang.to_string()).or_default();
+                for (k, form) in forms.into_iter().enumerate() {
+                    if let Some((first, _)) = form.split_once(' ') {
+                        starts.insert(first.to_string());
+                    }
+                    table.entry(form).or_insert((value.to_string(), k == 0));
+                }
             }
         }
         tables
@@ -133,25 +147,134 @@ impl Equivalents {
             ids.iter().any(|&id| {
                 self.entities[id]
                     .iter()
-                    .any(|form| phrase.contains(&format!(" {form} ")))
+                    .any(|form| phrase.contains(form.as_str()))
             })
         })
     }
 
-    /// The values of the number words written in `phrase`, in language `lang`.
-    pub fn number_values(&self, lang: &str, phrase: &str) -> Vec<String> {
-        self.numbers
-            .get(lang)
-            .into_iter()
-            .flatten()
-            .filter(|(form, _)| phrase.contains(&format!(" {form} ")))
-            .map(|(_, value)| value.clone())
-            .collect()
+    /// The number words written in `phrase`, in language `lang`: whole
+    /// words and phrases (`tiga belas`), hyphenated ones (`twenty-eight`,
+    /// `two-year-old`), and in German the number a compound starts with
+    /// (`zweistündigen`). Returns the cardinals to check (see
+    /// `cardinals_and_all`) and the values of all of them.
+    pub fn numbers_in(&self, lang: &str, phrase: &str) -> (Vec<(String, String)>, Vec<String>) {
+        let (cardinals, mut values) = self.cardinals_and_all(lang, phrase);
+        if lang == "de" {
+            for token in phrase.split(' ') {
+                // The longest prefix that is a number word of four letters or more.
+                let prefix = token
+                    .char_indices()
+                    .rev()
+                    .map(|(at, c)| &token[..at + c.len_utf8()])
+                    .filter(|p| p.chars().count() >= 4)
+                    .find_map(|p| self.number_word(lang, p));
+                values.extend(prefix.map(|(value, _)| value.clone()));
+            }
+        }
+        (cardinals, values)
+    }
+
+    /// Whether `word` (lower case) is a number word of `lang` (`seventies`).
+    pub fn is_number_word(&self, lang: &str, word: &str) -> bool {
+        self.number_word(lang, word).is_some()
+    }
+
+    fn number_word(&self, lang: &str, form: &str) -> Option<&(String, bool)> {
+        self.numbers.get(lang)?.get(form)
+    }
+
+    /// The cardinals from two to ninety-nine written out in `phrase`
+    /// (`drei`, `tiga puluh`, `twenty-eight`), as (word, value): figures a
+    /// translation should keep; and the values of all its number words. A word inside a longer one found (`tiga` in `tiga
+    /// belas`) is not counted apart.
+    fn cardinals_and_all(&self, lang: &str, phrase: &str) -> (Vec<(String, String)>, Vec<String>) {
+        let tokens: Vec<&str> = phrase.split(' ').filter(|t| !t.is_empty()).collect();
+        let mut found: Vec<(String, String, bool)> = Vec::new();
+        // Forms of one to four words (`tiga`, `tiga belas`, `one and a half`).
+        let starts = self.number_starts.get(lang);
+        for (k, token) in tokens.iter().enumerate() {
+            if let Some((value, cardinal)) = self.number_word(lang, token) {
+                found.push((token.to_string(), value.clone(), *cardinal));
+            }
+            if !starts.is_some_and(|s| s.contains(*token)) {
+                continue;
+            }
+            for n in 2..=4.min(tokens.len() - k) {
+                let form = tokens[k..k + n].join(" ");
+                if let Some((value, cardinal)) = self.number_word(lang, &form) {
+                    found.push((form, value.clone(), *cardinal));
+                }
+            }
+        }
+        // Hyphenated: `twenty-eight` (28), `vingt-quatre` (24), `two-year-old` (2).
+        for token in tokens.iter().filter(|t| t.contains('-')) {
+            if self.number_word(lang, token).is_some() {
+                continue;
+            }
+            let values: Vec<Option<f64>> = token
+                .split('-')
+                .map(|part| {
+                    self.number_word(lang, part)
+                        .and_then(|(v, _)| v.parse().ok())
+                })
+                .collect();
+            let value = if values.iter().all(Option::is_some) && values.len() == 2 {
+                values.iter().flatten().sum::<f64>()
+            } else if let Some(first) = values.iter().flatten().next() {
+                *first
+            } else {
+                continue;
+            };
+            found.push((token.to_string(), format_number(value), true));
+        }
+        // `tiga puluh sembilan`, `thirty nine`: tens then units make one number.
+        let value = |v: &str| v.parse::<f64>().unwrap_or(0.0);
+        let mut composed = Vec::new();
+        for (tens, t, _) in found.iter().filter(|(_, v, c)| {
+            *c && value(v) >= 20.0 && value(v) < 100.0 && value(v) % 10.0 == 0.0
+        }) {
+            for (unit, u, _) in found
+                .iter()
+                .filter(|(_, v, c)| *c && (1.0..10.0).contains(&value(v)))
+            {
+                let both = format!("{tens} {unit}");
+                if phrase.contains(&format!(" {both} ")) {
+                    composed.push((both, format_number(value(t) + value(u)), true));
+                }
+            }
+        }
+        found.extend(composed);
+        let all = found.iter().map(|(_, v, _)| v.clone()).collect();
+        let cardinals = found
+            .iter()
+            .filter(|(form, value, cardinal)| {
+                *cardinal
+                    && value
+                        .parse::<f64>()
+                        .is_ok_and(|v| (2.0..100.0).contains(&v))
+                    && !found.iter().any(|(longer, _, _)| {
+                        longer.len() > form.len()
+                            && format!(" {} ", longer.replace('-', " "))
+                                .contains(&format!(" {form} "))
+                    })
+            })
+            .map(|(form, value, _)| (form.clone(), value.clone()))
+            .collect();
+        (cardinals, all)
     }
 
     /// The multiplier of a scale word (`juta`, `million`, `bn`) in `lang`.
     pub fn scale(&self, lang: &str, word: &str) -> Option<f64> {
         self.scales.get(lang)?.get(&plain(word)).copied()
+    }
+}
+
+/// `28`, `2.5`: a value as the figures' keys write it.
+fn format_number(v: f64) -> String {
+    if v.fract() == 0.0 {
+        format!("{}", v as i64)
+    } else {
+        format!("{v}")
     }
 }
 
@@ -188,7 +311,7 @@ mod tests {
         assert!(!eq.entity_found("sudanese", &phrase_text(&["di", "Mesir"])));
         assert!(eq.is_not_name("brigjen") && eq.is_not_name("valley"));
         assert_eq!(
-            eq.number_values("en", &phrase_text(&["Thirteen", "people"])),
+            eq.numbers_in("en", &phrase_text(&["Thirteen", "people"])).1,
             ["13"]
         );
         assert_eq!(eq.scale("id", "juta"), Some(1e6));

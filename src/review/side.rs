@@ -1,15 +1,17 @@
 //! One side of a pair as the checks read it — its figures, dates, names and
 //! words — and what the other side lacks of them.
 
+use std::cell::OnceCell;
 use std::collections::HashSet;
 
-use crate::anchors::{self, similar_names};
+use crate::anchors;
 use crate::lexicon::Lexicon;
 use crate::segment::Sentence;
 
 use super::equivalents::{Equivalents, phrase_text};
 use super::names::{
-    Likeness, SideNames, after_break, is_capitalised, is_joiner, likeness, name_key, spelling,
+    Likeness, SideNames, Spelled, after_break, is_capitalised, is_joiner, likeness, name_key,
+    spelling,
 };
 use super::numbers::{Figure, figures, split_ranges};
 
@@ -61,15 +63,18 @@ pub struct Side<'a> {
     figures: Vec<Figure>,
     /// Dates written `15/7/2025`: (day, month, year).
     dates: Vec<Date>,
-    /// The names worth checking (see `checkable_names`), as written, each
-    /// with whether it stands in a run with an ordinary word.
-    names: Vec<(String, bool)>,
+    /// The names worth checking (see `checkable_names`).
+    names: Vec<Name>,
     /// Lower-case words, also with inner periods dropped (`U.S.` → `us`),
     /// possessives cut (`Indonesia's` → `indonesia`) and hyphenated words
     /// taken apart (`Kupang-born` → `kupang`, `born`).
     words: HashSet<String>,
     /// Keys of the capitalised words, to tell a typo in a name.
     capitalised: HashSet<String>,
+    /// `words` and `capitalised` with their spellings, for [`likeness`]:
+    /// worked out when a name first needs them.
+    spelled_words: OnceCell<Vec<Spelled>>,
+    spelled_capitalised: OnceCell<Vec<Spelled>>,
     /// `words` in their loose spelling cut to seven letters, for cognates
     /// (`klimatologi`/`climatology`).
     loose: HashSet<String>,
@@ -77,12 +82,29 @@ pub struct Side<'a> {
     phrase: String,
     /// Values of the number words written out (`thirteen` → 13).
     number_words: Vec<String>,
+    /// The cardinals written out (`drei`, `empat`), with their values.
+    cardinals: Vec<(String, String)>,
     /// First letters of the capitalised words in runs of two or more.
     initials: HashSet<char>,
     /// Keys of the capitalised words of names made of words written here
     /// (`Badan Antariksa Jepang`).
     word_names: Vec<String>,
     cx: &'a SideContext<'a>,
+}
+
+/// A name worth checking.
+#[derive(Debug)]
+pub struct Name {
+    /// As written.
+    text: String,
+    /// Written in a name made of words (`Kementerian Perhubungan`).
+    soft: bool,
+    /// An acronym in brackets after the name it stands for (`Badan
+    /// Antariksa Amerika Serikat (NASA)`): that name's words.
+    expansion: Vec<String>,
+    /// The names written next to it (`Narendra` beside `Modi`): a
+    /// translation may keep one part of a person's name.
+    beside: Vec<String>,
 }
 
 /// What one side lacks of the other's names.
@@ -108,11 +130,12 @@ impl<'a> Side<'a> {
         let mut all_words: Vec<&str> = Vec::new();
         let mut word_names = Vec::new();
         for sentence in sentences {
-            word_names.extend(word_name_words(&sentence.text, cx));
             let (found, rest) = take_dates(&sentence.text);
             dates.extend(found);
             figs.extend(figures(&split_ranges(&rest), cx.lang, cx.equivalents));
-            names.extend(checkable_names(&sentence.text, cx));
+            let (found, in_word_names) = checkable_names(&sentence.text, cx);
+            names.extend(found);
+            word_names.extend(in_word_names);
             let text = sentence.text.as_str();
             let all = anchors::words(text);
             all_words.extend(all.iter().map(|(_, w)| *w));
@@ -130,8 +153,9 @@ impl<'a> Side<'a> {
             }
         }
         let loose = words.iter().map(|w| loose(w)).collect();
+
         let phrase = phrase_text(&all_words);
-        let number_words = cx.equivalents.number_values(cx.lang, &phrase);
+        let (cardinals, number_words) = cx.equivalents.numbers_in(cx.lang, &phrase);
         let initials = sentences
             .iter()
             .flat_map(|s| capitalised_run_initials(&s.text))
@@ -142,9 +166,12 @@ impl<'a> Side<'a> {
             names,
             words,
             capitalised,
+            spelled_words: OnceCell::new(),
+            spelled_capitalised: OnceCell::new(),
             loose,
             phrase,
             number_words,
+            cardinals,
             initials,
             word_names,
             cx,
@@ -199,6 +226,17 @@ impl<'a> Side<'a> {
                 lost.push(a.text.clone());
             }
         }
+        // `drei Uhr` against `quatre heures`: a number written out on both.
+        for (word, value) in &self.cardinals {
+            let matched = other.number_words.contains(value)
+                || other
+                    .figures
+                    .iter()
+                    .any(|b| b.keys.contains(value) || b.scaled.contains(value));
+            if !matched {
+                lost.push(word.clone());
+            }
+        }
         for d in &self.dates {
             let month_named = MONTHS
                 .get(d.month.wrapping_sub(1))
@@ -209,8 +247,12 @@ impl<'a> Side<'a> {
                 lost.push(format!("the date {}/{}/{}", d.day, d.month, d.year));
             }
         }
-        // A month named on one side only: `akhir Mei` against `end of March`.
-        for (en, id) in MONTHS {
+        // A month named on one side only: `akhir Mei` against `end of March`
+        // (the table knows Indonesian and English months).
+        let months_known = [self.cx.lang, other.cx.lang]
+            .iter()
+            .all(|l| matches!(*l, "id" | "en"));
+        for (en, id) in MONTHS.into_iter().filter(|_| months_known) {
             // Capitalised: `May` the month, not `may` the verb.
             let here = self.capitalised.contains(en) || self.capitalised.contains(id);
             let abbreviated =
@@ -239,7 +281,20 @@ impl<'a> Side<'a> {
     /// Names and acronyms of this side with no counterpart on `other`.
     pub fn names_missing_in(&self, other: &Side) -> NamesLost {
         let mut lost = NamesLost::default();
-        for (name, soft) in &self.names {
+        for Name {
+            text: name,
+            soft,
+            expansion,
+            beside,
+        } in &self.names
+        {
+            // The name the acronym stands for carries it, when it is there.
+            if expansion
+                .iter()
+                .any(|k| self.find(k, other) == Likeness::Same)
+            {
+                continue;
+            }
             // `Kupang-born`: the capitalised parts are the name.
             let parts: Vec<String> = name
                 .split('-')
@@ -254,10 +309,16 @@ impl<'a> Side<'a> {
                 continue;
             }
             let mut misspelt = None;
+            let shortened = || {
+                beside
+                    .iter()
+                    .any(|b| self.find(&name_key(b), other) == Likeness::Same)
+            };
             let found = parts.iter().all(|part| match self.find(part, other) {
                 Likeness::Same => true,
+                Likeness::Other if shortened() => true,
                 Likeness::Misspelt => {
-                    misspelt = other.nearest(part);
+                    misspelt = other.nearest(&Spelled::new(part));
                     misspelt.is_none()
                 }
                 Likeness::Other => false,
@@ -293,15 +354,22 @@ impl<'a> Side<'a> {
                     .any(|t| other.words.contains(t))
                 || self.cx.equivalents.entity_found(k, &other.phrase)
         };
-        if known(key) || self.cx.names.run_mates(key).any(|mate| known(mate)) {
+        if known(key) {
             return Likeness::Same;
         }
-        if other.nearest(key).is_some() {
+        // A typo before anything looser: `Donarruma` for `Donnarumma`.
+        let spelled = Spelled::new(key);
+        if other.nearest(&spelled).is_some() {
             return Likeness::Misspelt;
+        }
+        if self.cx.names.run_mates(key).any(|mate| known(mate)) {
+            return Likeness::Same;
         }
         if other.loose.contains(&loose(key))
             || shares_stem(key, &other.words)
-            || other.words.iter().any(|w| similar_names(key, w))
+            || spelled_all(&other.spelled_words, &other.words)
+                .iter()
+                .any(|w| likeness(&spelled, w) == Likeness::Same)
         {
             Likeness::Same
         } else {
@@ -310,15 +378,21 @@ impl<'a> Side<'a> {
     }
 
     /// A capitalised word here one letter from `key` (see [`likeness`]).
-    fn nearest(&self, key: &str) -> Option<String> {
-        let mut near: Vec<&String> = self
-            .capitalised
+    fn nearest(&self, key: &Spelled) -> Option<String> {
+        spelled_all(&self.spelled_capitalised, &self.capitalised)
             .iter()
-            .filter(|w| likeness(key, w) == Likeness::Misspelt)
-            .collect();
-        near.sort();
-        near.first().map(|w| original_case(w))
+            .find(|w| likeness(key, w) == Likeness::Misspelt)
+            .map(|w| original_case(w.key()))
     }
+}
+
+/// `set` with its spellings, in a fixed order, worked out once into `cell`.
+fn spelled_all<'c>(cell: &'c OnceCell<Vec<Spelled>>, set: &HashSet<String>) -> &'c [Spelled] {
+    cell.get_or_init(|| {
+        let mut all: Vec<Spelled> = set.iter().map(|w| Spelled::new(w)).collect();
+        all.sort_by(|a, b| a.key().cmp(b.key()));
+        all
+    })
 }
 
 /// `valladolid` → `Valladolid`: a key written as a name for the note.
@@ -396,22 +470,27 @@ const NOT_NAMES: [&str; 26] = [
 /// the common-noun parts of names (`Lembah`, `Valley`), not number words. A
 /// headline in title case is skipped whole, and so are titles written with
 /// a period (`Ir.`) and currency marks (`US$`).
-fn checkable_names(text: &str, cx: &SideContext) -> Vec<(String, bool)> {
+///
+/// Also returns the keys of the capitalised words of names made of words,
+/// titles and name parts aside (see `Side::has_translated_name`).
+fn checkable_names(text: &str, cx: &SideContext) -> (Vec<Name>, Vec<String>) {
     let all = anchors::words(text);
-    let n_caps = all.iter().filter(|(_, w)| is_capitalised(w)).count();
-    if all.len() >= 4 && n_caps * 10 >= all.len() * 6 {
-        return Vec::new();
+    // A headline in title case: no lower-case word of five letters or more
+    // (`dalam rombongan tersebut` is prose, whatever names come before).
+    let prose = all
+        .iter()
+        .any(|(_, w)| w.chars().count() >= 5 && w.starts_with(char::is_lowercase));
+    if all.len() >= 4 && !prose {
+        return (Vec::new(), Vec::new());
     }
+    // Countries and peoples are in the lexicon too, but they are names.
     let ordinary = |key: &str| {
-        !cx.lexicon.translations(key).is_empty()
+        (!cx.lexicon.translations(key).is_empty() && !cx.equivalents.is_entity(key))
             || cx.equivalents.is_not_name(key)
-            || !cx
-                .equivalents
-                .number_values(cx.lang, &format!(" {key} "))
-                .is_empty()
+            || cx.equivalents.is_number_word(cx.lang, key)
     };
     let soft = word_name_runs(&all, text, cx);
-    let mut out: Vec<(String, bool)> = Vec::new();
+    let mut out: Vec<Name> = Vec::new();
     for (i, &(at, w)) in all.iter().enumerate() {
         if !is_capitalised(w) || is_joiner(w) {
             continue;
@@ -421,8 +500,10 @@ fn checkable_names(text: &str, cx: &SideContext) -> Vec<(String, bool)> {
         let after = &text[at + w.len()..];
         let title = after.starts_with('.') && w.chars().count() <= 4 && !acronym;
         let plain = ordinary(&key)
-            || cx.names.is_ordinary(&key)
-            || (soft[i] && looks_derived(&key, cx.lang));
+            || cx
+                .names
+                .is_ordinary(&key, beside_capital(&all, i, text, cx))
+            || looks_derived(&key, cx.lang, soft[i]);
         let skip = NOT_NAMES.contains(&w)
             || w.chars().count() < 2
             || w.contains(|c: char| c.is_ascii_digit())
@@ -433,14 +514,77 @@ fn checkable_names(text: &str, cx: &SideContext) -> Vec<(String, bool)> {
             || after.starts_with('$')
             || in_conversion(&text[..at])
             || currency_of_dollar(&all, at)
-            || (acronym && expands(&all, i, text))
             || cx.equivalents.is_not_name(&key)
             || (!acronym && (after_break(&text[..at]) || plain));
-        if !skip && !out.iter().any(|(n, _)| n == w) {
-            out.push((w.to_string(), soft[i] && !acronym));
+        if !skip && !out.iter().any(|n| n.text == w) {
+            out.push(Name {
+                text: w.to_string(),
+                soft: soft[i] && !acronym,
+                expansion: if acronym {
+                    expansion(&all, i, text, cx)
+                } else {
+                    Vec::new()
+                },
+                beside: Vec::new(),
+            });
         }
     }
-    out
+    // Names written side by side, nothing between them but a space.
+    let position = |n: &Name| all.iter().position(|(_, w)| *w == n.text);
+    let spots: Vec<Option<usize>> = out.iter().map(position).collect();
+    for a in 0..out.len() {
+        for b in 0..out.len() {
+            let adjacent = match (spots[a], spots[b]) {
+                (Some(i), Some(j)) if j == i + 1 || i == j + 1 => {
+                    let (lo, hi) = (i.min(j), i.max(j));
+                    text[all[lo].0 + all[lo].1.len()..all[hi].0]
+                        .trim()
+                        .is_empty()
+                }
+                _ => false,
+            };
+            let person = |n: &Name| !cx.equivalents.is_entity(&name_key(&n.text));
+            if adjacent && person(&out[a]) && person(&out[b]) {
+                let mate = out[b].text.clone();
+                out[a].beside.push(mate);
+            }
+        }
+    }
+    let in_word_names = all
+        .iter()
+        .zip(&soft)
+        .filter(|((_, w), soft)| **soft && is_capitalised(w) && !anchors::is_acronym(w))
+        .map(|((_, w), _)| name_key(w))
+        .filter(|k| !cx.equivalents.is_not_name(k))
+        .collect();
+    (out, in_word_names)
+}
+
+/// Whether word `i` has a capitalised neighbour with nothing but a space
+/// between, the first word of the sentence aside, that is never written in
+/// lower case (`Das`, `Wir` after a heading run into the text are).
+fn beside_capital(all: &[(usize, &str)], i: usize, text: &str, cx: &SideContext) -> bool {
+    let joined = |a: usize, b: usize| {
+        text.get(all[a].0 + all[a].1.len()..all[b].0)
+            .is_some_and(|gap| gap.trim().is_empty())
+    };
+    let name_like = |k: usize| {
+        let key = name_key(all[k].1);
+        is_capitalised(all[k].1) && !cx.names.seen_lower(&key) && !looks_like_noun(&key, cx.lang)
+    };
+    let before = i >= 2 && name_like(i - 1) && joined(i - 1, i);
+    let after = i >= 1 && i + 1 < all.len() && name_like(i + 1) && joined(i, i + 1);
+    name_like(i) && (before || after)
+}
+
+/// A German word with a noun's ending (`-ung`, `-heit`, `-en`, `-e`…):
+/// two of them side by side (`eine Schale Getreideflocken`) are nouns, not
+/// a name.
+fn looks_like_noun(key: &str, lang: &str) -> bool {
+    const ENDINGS: [&str; 12] = [
+        "ung", "heit", "keit", "schaft", "ität", "nis", "tum", "chen", "lein", "ling", "en", "e",
+    ];
+    lang == "de" && ENDINGS.iter().any(|e| key.ends_with(e))
 }
 
 /// For each word, whether it stands in a name made of words: a run of
@@ -482,36 +626,25 @@ fn word_name_runs(all: &[(usize, &str)], text: &str, cx: &SideContext) -> Vec<bo
     soft
 }
 
-/// Keys of the capitalised words of `text` in names made of words.
-fn word_name_words(text: &str, cx: &SideContext) -> Vec<String> {
-    let all = anchors::words(text);
-    let soft = word_name_runs(&all, text, cx);
-    all.iter()
-        .zip(soft)
-        .filter(|((_, w), soft)| *soft && is_capitalised(w) && !anchors::is_acronym(w))
-        .map(|((_, w), _)| name_key(w))
-        .filter(|k| !cx.equivalents.is_part(k))
-        .collect()
-}
-
 /// A word made from another by the language's affixes, as the common-noun
-/// words of institution names are (`Perhubungan`, `Bergizi`, `Liberation`,
-/// `Royal`); names rarely are.
-fn looks_derived(key: &str, lang: &str) -> bool {
+/// words of institution names are (`Perhubungan`, `Bergizi`, `Liberation`);
+/// names rarely are. English endings that names share (`Portugal`,
+/// `Beijing`, `Hungary`) count only inside a name made of words (`soft`).
+fn looks_derived(key: &str, lang: &str, soft: bool) -> bool {
     let n = key.chars().count();
+    let ends = |endings: &[&str]| endings.iter().any(|e| key.ends_with(e));
     match lang {
         "id" => {
-            let circumfix = ["pe", "ke"].iter().any(|p| key.starts_with(p)) && key.ends_with("an");
+            let circumfix = (key.starts_with("pe") || key.starts_with("ke")) && key.ends_with("an");
             (circumfix && n >= 8) || (key.starts_with("ber") && n >= 7)
         }
         "en" => {
-            n >= 5
-                && [
-                    "tion", "sion", "ment", "ity", "ism", "ance", "ence", "al", "ive", "ous",
-                    "ship", "ing", "ure", "ary", "ery",
-                ]
-                .iter()
-                .any(|s| key.ends_with(s))
+            n >= 6 && ends(&["tion", "sion", "ment", "ity", "ism"])
+                || (soft
+                    && n >= 5
+                    && ends(&[
+                        "ance", "ence", "al", "ive", "ous", "ship", "ing", "ure", "ary", "ery",
+                    ]))
         }
         _ => false,
     }
@@ -529,14 +662,24 @@ fn in_conversion(before: &str) -> bool {
             .starts_with(|c: char| c.is_ascii_digit())
 }
 
-/// `Badan Antariksa Amerika Serikat (NASA)`: an acronym in brackets right
-/// after the name it stands for; the name carries it.
-fn expands(all: &[(usize, &str)], i: usize, text: &str) -> bool {
-    let at = all[i].0;
-    i >= 2
-        && text[..at].trim_end().ends_with('(')
-        && is_capitalised(all[i - 1].1)
-        && is_capitalised(all[i - 2].1)
+/// `Badan Antariksa Amerika Serikat (NASA)`: the keys of the capitalised
+/// words right before an acronym in brackets (its name, spelled out), less
+/// name parts and titles; empty for any other acronym.
+fn expansion(all: &[(usize, &str)], i: usize, text: &str, cx: &SideContext) -> Vec<String> {
+    if !text[..all[i].0].trim_end().ends_with('(') {
+        return Vec::new();
+    }
+    let mut words = Vec::new();
+    let mut k = i;
+    while k > 0 && (is_capitalised(all[k - 1].1) || is_joiner(all[k - 1].1)) {
+        k -= 1;
+        words.push(name_key(all[k].1));
+    }
+    if words.len() < 2 {
+        return Vec::new();
+    }
+    words.retain(|w| !is_joiner(w) && !cx.equivalents.is_part(w));
+    words
 }
 
 /// `dolar AS`, `US dollars`: the country names the currency, which the
