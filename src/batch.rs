@@ -17,7 +17,7 @@ use crate::pair::{Aligner, Pair};
 use crate::report;
 use crate::write::write_output;
 use selaras::output::{self, Format};
-use selaras::{Bead, Error, Result};
+use selaras::{Error, Result, Reviewed};
 
 /// How many pairs are aligned at once before they are written: enough to keep
 /// every core busy, few enough to keep memory flat on long lists.
@@ -132,7 +132,7 @@ fn out_paths(dir: &Path, pairs: &[(PathBuf, PathBuf)], format: Format) -> Result
 struct Tally {
     documents: usize,
     failed: usize,
-    beads: Vec<Bead>,
+    beads: Vec<Reviewed>,
 }
 
 /// The format of the files written: with `--out-dir`, `--format` or CSV;

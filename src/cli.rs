@@ -30,12 +30,13 @@ pub struct Cli {
 pub enum Command {
     /// Align two texts and write the sentence pairs for review (CSV by default)
     #[command(
-        after_help = "CSV columns: pair,type,src_idx,tgt_idx,source,target,score,flags\n  \
+        after_help = "CSV columns: pair,type,src_idx,tgt_idx,source,target,score,flags,status\n  \
 type     bead shape: 1-1, 2-1 (two source sentences, one target), 1-0 (unaligned)…\n  \
 src_idx  0-based source sentence number(s): 4, or 4-5 for several, empty for none\n  \
 score    probability in [0,1] that the pair is right; pairs at 0.9+ are right ~98% of the time\n  \
 flags    QA flags, ;-separated: unaligned, number_mismatch, name_missing, length_ratio,\n           \
-quote_mismatch, untranslated, merged, low_confidence\n\n\
+quote_mismatch, untranslated, merged, low_confidence\n  \
+status   blank; a reviewer writes confirmed or rejected, then runs `selaras apply`\n\n\
 Formats (--format, else the -o extension, else csv): csv tsv jsonl tmx xlsx html ladder\n\n\
 Examples:\n  selaras align corpora/ekspor-nikel/id.txt corpora/ekspor-nikel/en.txt -o pairs.csv\n  \
 selaras align artikel.txt article.txt -o review.html\n  \

@@ -24,8 +24,10 @@
 //! ```
 //!
 //! The pipeline, one stage a module: [`text`] decodes bytes, [`segment`]
-//! splits sentences, the aligner pairs them ([`align_documents`]), the
-//! review adds [`Flag`]s, [`output`] writes CSV, TSV, JSONL, TMX, HTML, a
+//! splits sentences, the aligner pairs them into [`Bead`]s
+//! ([`align_unreviewed`]), the review makes each a [`Reviewed`] pair with
+//! its [`Flag`]s and a reviewer's [`Status`] ([`align_documents`] does both),
+//! [`output`] writes CSV, TSV, JSONL, TMX, HTML, a
 //! ladder (and XLSX with the `xlsx` feature), and [`eval`] scores a ladder
 //! against gold.
 //!
@@ -57,7 +59,7 @@ pub use error::{Error, Result};
 pub use lang::Lang;
 pub use lexicon::Lexicon;
 pub use output::Format;
-pub use review::{Flag, FlagKind};
+pub use review::{Flag, FlagKind, Reviewed, Status};
 pub use segment::{Sentence, split_lines, split_text};
 
 use std::ops::Range;
@@ -111,8 +113,8 @@ impl Document {
 }
 
 /// Align two documents with the built-in lexicon for their languages, and
-/// flag the beads for review.
-pub fn align_documents(src: &Document, tgt: &Document, cfg: &Config) -> Vec<Bead> {
+/// flag the beads for review. Each pair reads as its [`Bead`] (`pair.src`).
+pub fn align_documents(src: &Document, tgt: &Document, cfg: &Config) -> Vec<Reviewed> {
     let lexicon = Lexicon::builtin_for(&src.lang, &tgt.lang);
     align_with_lexicon(src, tgt, &lexicon, cfg)
 }
@@ -137,8 +139,18 @@ pub fn align_with_lexicon(
     tgt: &Document,
     lexicon: &Lexicon,
     cfg: &Config,
-) -> Vec<Bead> {
-    let mut beads = align_unreviewed(src, tgt, lexicon, cfg);
+) -> Vec<Reviewed> {
+    review_beads(src, tgt, lexicon, align_unreviewed(src, tgt, lexicon, cfg))
+}
+
+/// Flag beads found elsewhere (a reviewer's file, an aligner of your own)
+/// as [`align_documents`] flags its own; every pair is left unreviewed.
+pub fn review_beads(
+    src: &Document,
+    tgt: &Document,
+    lexicon: &Lexicon,
+    beads: Vec<Bead>,
+) -> Vec<Reviewed> {
     let context = review::Context {
         src: &src.sentences,
         tgt: &tgt.sentences,
@@ -146,17 +158,17 @@ pub fn align_with_lexicon(
         tgt_lang: &tgt.lang,
         lexicon,
     };
-    review::review(&mut beads, &context);
-    beads
+    review::review(beads, &context)
 }
 
 /// Warnings about the document pair as a whole, with their reasons: texts
 /// that are probably not translations of each other (a low mean score), and
 /// Indonesian and English files given the wrong way round. They never stop
 /// a run; the command line prints them and the review page shows them.
-pub fn document_warnings(src: &Document, tgt: &Document, beads: &[Bead]) -> Vec<String> {
+pub fn document_warnings(src: &Document, tgt: &Document, pairs: &[Reviewed]) -> Vec<String> {
+    let beads: Vec<Bead> = pairs.iter().map(|p| p.bead.clone()).collect();
     review::warnings(
-        beads,
+        &beads,
         &src.sentences,
         &tgt.sentences,
         (&src.lang, &tgt.lang),

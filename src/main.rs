@@ -96,7 +96,7 @@ fn run_align(args: AlignArgs) -> Result<()> {
 
 /// `23 pairs (1-1: 19, 2-1: 1, 1-0: 3), 2 flagged, mean score 0.912`; the
 /// flagged count only where the pairs were `reviewed`.
-pub fn summary(beads: &[selaras::Bead], reviewed: bool) -> String {
+pub fn summary(beads: &[selaras::Reviewed], reviewed: bool) -> String {
     let mut kinds: BTreeMap<String, usize> = BTreeMap::new();
     for b in beads {
         *kinds.entry(b.kind()).or_default() += 1;
@@ -106,7 +106,7 @@ pub fn summary(beads: &[selaras::Bead], reviewed: bool) -> String {
     let mean = if beads.is_empty() {
         0.0
     } else {
-        beads.iter().map(|b| b.confidence).sum::<f64>() / beads.len() as f64
+        beads.iter().map(|b| b.score()).sum::<f64>() / beads.len() as f64
     };
     let flagged = if reviewed {
         format!(", {flagged} flagged")

@@ -7,7 +7,7 @@ use std::path::Path;
 use crate::cli::{AlignerArgs, WriterArgs};
 use crate::files::{read_pair, read_text};
 use selaras::output::{Aligned, Format, Options};
-use selaras::{Bead, Config, Document, Error, Lexicon, Result};
+use selaras::{Config, Document, Error, Lexicon, Result, Reviewed};
 
 /// The aligner as the command line set it up.
 pub struct Aligner<'a> {
@@ -22,7 +22,7 @@ pub struct Aligner<'a> {
 pub struct Pair {
     pub src: Document,
     pub tgt: Document,
-    pub beads: Vec<Bead>,
+    pub beads: Vec<Reviewed>,
     pub title: String,
     /// About the pair as a whole (unrelated texts, swapped files), when reviewed.
     pub warnings: Vec<String>,
@@ -78,12 +78,12 @@ impl<'a> Aligner<'a> {
             (tgt, a.tgt_lang.lang.clone()),
             a.sentences,
         )?;
-        let align = if self.review {
-            selaras::align_with_lexicon
+        let beads = if self.review {
+            selaras::align_with_lexicon(&src_doc, &tgt_doc, &self.lexicon, &self.config)
         } else {
-            selaras::align_unreviewed
+            let beads = selaras::align_unreviewed(&src_doc, &tgt_doc, &self.lexicon, &self.config);
+            beads.into_iter().map(Reviewed::bare).collect()
         };
-        let beads = align(&src_doc, &tgt_doc, &self.lexicon, &self.config);
         // A NaN score would silently drop its row from any filter or format.
         if let Some((k, b)) = beads
             .iter()
@@ -118,7 +118,7 @@ impl Pair {
     pub fn aligned(&self, w: &WriterArgs) -> Aligned<'_> {
         let min_score = w.min_score.unwrap_or(0.0);
         Aligned::new(&self.src.sentences, &self.tgt.sentences, &self.beads)
-            .only(|b| b.confidence >= min_score && (!w.only_flagged || !b.flags.is_empty()))
+            .only(|b| b.score() >= min_score && (!w.only_flagged || !b.flags.is_empty()))
     }
 
     pub fn options(&self, a: &AlignerArgs, w: &WriterArgs) -> Options {

@@ -90,13 +90,18 @@ pub fn write(aligned: &Aligned, options: &Options, out: &mut dyn Write) -> io::R
     for r in &records {
         *by_type.entry(r.kind()).or_default() += 1;
         // Chips count pairs: a kind counts once in a pair.
-        let kinds: std::collections::BTreeSet<_> = r.bead.flags.iter().map(|f| f.kind).collect();
+        let kinds: std::collections::BTreeSet<_> =
+            r.reviewed.flags.iter().map(|f| f.kind).collect();
         for kind in kinds {
             *by_flag.entry(kind).or_default() += 1;
         }
     }
-    let flagged = records.iter().filter(|r| !r.bead.flags.is_empty()).count();
-    let mean = records.iter().map(|r| r.bead.confidence).sum::<f64>() / records.len().max(1) as f64;
+    let flagged = records
+        .iter()
+        .filter(|r| !r.reviewed.flags.is_empty())
+        .count();
+    let mean =
+        records.iter().map(|r| r.reviewed.score()).sum::<f64>() / records.len().max(1) as f64;
     let types: Vec<String> = by_type.iter().map(|(k, n)| format!("{k}: {n}")).collect();
 
     writeln!(
@@ -142,7 +147,7 @@ pub fn write(aligned: &Aligned, options: &Options, out: &mut dyn Write) -> io::R
         esc(&options.tgt_tag)
     )?;
     for r in &records {
-        let codes: Vec<&str> = r.bead.flags.iter().map(|f| f.code()).collect();
+        let codes: Vec<&str> = r.reviewed.flags.iter().map(|f| f.code()).collect();
         let class = if codes.is_empty() {
             ""
         } else {
@@ -153,7 +158,7 @@ pub fn write(aligned: &Aligned, options: &Options, out: &mut dyn Write) -> io::R
             "<tr id=\"p{0}\" data-flags=\"{1}\"{class} style=\"--tint: {2}\"><td><span class=\"num\">{0}</span><span class=\"idx\">{3}</span></td><td class=\"score\">{4}</td>",
             r.pair,
             codes.join(" "),
-            tint(r.bead.confidence),
+            tint(r.reviewed.score()),
             esc(&r.kind()),
             r.score()
         )?;
@@ -170,7 +175,7 @@ pub fn write(aligned: &Aligned, options: &Options, out: &mut dyn Write) -> io::R
             }
         }
         write!(out, "<td>")?;
-        for f in &r.bead.flags {
+        for f in &r.reviewed.flags {
             write!(
                 out,
                 "<span class=\"flag\"><b>{}</b> {}</span>",

@@ -13,8 +13,8 @@ use std::io::{self, Write};
 use std::ops::Range;
 use std::path::Path;
 
-use crate::align::Bead;
 use crate::lang::Lang;
+use crate::review::Reviewed;
 use crate::segment::{Sentence, join};
 
 pub use ladder::{
@@ -27,7 +27,7 @@ pub use ladder::{
 #[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 #[non_exhaustive]
 pub enum Format {
-    /// Spreadsheet rows: pair,type,src_idx,tgt_idx,source,target,score,flags
+    /// Spreadsheet rows: pair,type,src_idx,tgt_idx,source,target,score,flags,status
     Csv,
     /// The same columns, tab-separated
     Tsv,
@@ -117,8 +117,8 @@ pub struct Aligned<'a> {
     pub src: &'a [Sentence],
     /// Target sentences.
     pub tgt: &'a [Sentence],
-    /// The beads, indexing both.
-    pub beads: &'a [Bead],
+    /// The reviewed pairs, indexing both.
+    pub beads: &'a [Reviewed],
     keep: Vec<bool>,
 }
 
@@ -127,8 +127,8 @@ pub struct Record<'a> {
     /// 1-based number of the bead in the whole alignment (kept when rows are
     /// filtered out, so reviewers can refer to it).
     pub pair: usize,
-    /// The bead.
-    pub bead: &'a Bead,
+    /// The pair: its bead, flags and status.
+    pub reviewed: &'a Reviewed,
     /// Its source sentences, joined by a space.
     pub source: String,
     /// Its target sentences, joined by a space.
@@ -138,22 +138,22 @@ pub struct Record<'a> {
 impl Record<'_> {
     /// The bead's shape: `1-1`, `2-1`, `1-0`…
     pub fn kind(&self) -> String {
-        self.bead.kind()
+        self.reviewed.kind()
     }
 
     /// Source sentence numbers: `4`, `4-5`, empty for none.
     pub fn src_idx(&self) -> String {
-        index_range(&self.bead.src)
+        index_range(&self.reviewed.src)
     }
 
     /// Target sentence numbers: `4`, `4-5`, empty for none.
     pub fn tgt_idx(&self) -> String {
-        index_range(&self.bead.tgt)
+        index_range(&self.reviewed.tgt)
     }
 
     /// Flag codes separated by `;`.
     pub fn flag_codes(&self) -> String {
-        self.bead
+        self.reviewed
             .flags
             .iter()
             .map(|f| f.code())
@@ -163,7 +163,7 @@ impl Record<'_> {
 
     /// Flag notes, one sentence each, separated by a space.
     pub fn notes(&self) -> String {
-        self.bead
+        self.reviewed
             .flags
             .iter()
             .map(|f| format!("{}: {}.", f.code(), f.note))
@@ -172,14 +172,20 @@ impl Record<'_> {
     }
 
     /// The score with three decimals.
+    /// (1 for a confirmed pair.)
     pub fn score(&self) -> String {
-        format!("{:.3}", self.bead.confidence)
+        format!("{:.3}", self.reviewed.score())
+    }
+
+    /// `confirmed`, `rejected`, or empty.
+    pub fn status(&self) -> &'static str {
+        self.reviewed.status.word()
     }
 }
 
 impl<'a> Aligned<'a> {
     /// Every bead, to be written.
-    pub fn new(src: &'a [Sentence], tgt: &'a [Sentence], beads: &'a [Bead]) -> Aligned<'a> {
+    pub fn new(src: &'a [Sentence], tgt: &'a [Sentence], beads: &'a [Reviewed]) -> Aligned<'a> {
         Aligned {
             src,
             tgt,
@@ -189,7 +195,7 @@ impl<'a> Aligned<'a> {
     }
 
     /// Write only the beads `keep` accepts (`--min-score`, `--only-flagged`).
-    pub fn only(mut self, keep: impl Fn(&Bead) -> bool) -> Aligned<'a> {
+    pub fn only(mut self, keep: impl Fn(&Reviewed) -> bool) -> Aligned<'a> {
         self.keep = self.beads.iter().map(keep).collect();
         self
     }
@@ -200,11 +206,11 @@ impl<'a> Aligned<'a> {
             .iter()
             .enumerate()
             .filter(|(k, _)| self.keep[*k])
-            .map(|(k, bead)| Record {
+            .map(|(k, reviewed)| Record {
                 pair: k + 1,
-                bead,
-                source: join(self.src, &bead.src),
-                target: join(self.tgt, &bead.tgt),
+                reviewed,
+                source: join(self.src, &reviewed.src),
+                target: join(self.tgt, &reviewed.tgt),
             })
     }
 }
@@ -247,7 +253,7 @@ pub fn warnings(format: Format, aligned: &Aligned) -> Vec<String> {
 /// // The pair, its score, and no flags: 3.000 and 3,000 are the same number.
 /// assert_eq!(
 ///     csv.lines().nth(1),
-///     Some(r#"1,1-1,0,0,Harga naik 3.000 rupiah.,"Prices rose by 3,000 rupiah.",1.000,"#)
+///     Some(r#"1,1-1,0,0,Harga naik 3.000 rupiah.,"Prices rose by 3,000 rupiah.",1.000,,"#)
 /// );
 /// ```
 pub fn write(

@@ -87,7 +87,7 @@ fn build(aligned: &Aligned) -> Result<Vec<u8>, XlsxError> {
     let mut row = 0u32;
     for r in aligned.records() {
         row += 1;
-        let style = if r.bead.flags.is_empty() {
+        let style = if r.reviewed.flags.is_empty() {
             &plain
         } else {
             &shaded
@@ -105,7 +105,7 @@ fn build(aligned: &Aligned) -> Result<Vec<u8>, XlsxError> {
         sheet.write_number_with_format(
             row,
             6,
-            (r.bead.confidence * 1000.0).round() / 1000.0,
+            (r.reviewed.score() * 1000.0).round() / 1000.0,
             &number(style),
         )?;
         sheet.write_string_with_format(row, 7, r.flag_codes(), style)?;

@@ -44,15 +44,15 @@ pub fn read(path: &Path) -> String {
     std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
-pub fn ladder_text(beads: &[Bead]) -> String {
+pub fn ladder_text(beads: &[impl AsRef<Bead>]) -> String {
     beads
         .iter()
-        .map(|b| ladder_line(&b.src, &b.tgt) + "\n")
+        .map(|b| ladder_line(&b.as_ref().src, &b.as_ref().tgt) + "\n")
         .collect()
 }
 
 /// Score beads against a gold ladder text.
-pub fn score(gold: &str, beads: &[Bead]) -> Report {
+pub fn score(gold: &str, beads: &[impl AsRef<Bead>]) -> Report {
     let gold = eval::read_ladder(gold).expect("gold ladder parses");
     let test = eval::read_ladder(&ladder_text(beads)).expect("own ladder parses");
     eval::score(&[(gold, test)])
