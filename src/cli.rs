@@ -52,6 +52,15 @@ selaras batch pairs.tsv -o corpus.jsonl --only-flagged\n\n\
 A pair that cannot be read is reported on standard error and skipped; the\n\
 others are still written, and the exit code is 1.")]
     Batch(BatchArgs),
+    /// Write a corrected alignment: the review page's saved file, or the CSV/TSV/XLSX a reviewer edited
+    #[command(after_help = "Examples:\n  \
+selaras apply artikel.txt article.txt reviewed.csv -o memory.tmx\n  \
+selaras apply artikel.txt article.txt pairs.xlsx -o pairs.csv\n\n\
+Read: src_idx, tgt_idx (4, 4-5, empty) and status (confirmed, rejected, blank); a row\n\
+with both indices empty is dropped. Every sentence must be in one row, in order.\n\
+Confirmed pairs score 1; rejected pairs stay out of TMX; other pairs keep the\n\
+aligner's score, 0 where the aligner found another pair.")]
+    Apply(ApplyArgs),
     /// Split a text into sentences: one a line, an empty line between paragraphs
     #[command(after_help = "Examples:\n  \
 selaras split artikel.txt\n  \
@@ -136,6 +145,30 @@ pub struct AlignArgs {
     pub tgt: PathBuf,
     /// Write here instead of standard output (written whole or not at all);
     /// - for standard output
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Output format [default: from the -o extension, else csv]
+    #[arg(short, long, value_enum)]
+    pub format: Option<Format>,
+    /// Keep the pairs confirmed in FILE (a reviewed CSV, TSV, XLSX or ladder)
+    /// and align only between them
+    #[arg(long, value_name = "FILE")]
+    pub fixed: Option<PathBuf>,
+    #[command(flatten)]
+    pub aligner: AlignerArgs,
+    #[command(flatten)]
+    pub writer: WriterArgs,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct ApplyArgs {
+    /// Source text, as given to align
+    pub src: PathBuf,
+    /// Target text, as given to align
+    pub tgt: PathBuf,
+    /// The corrected alignment: .csv, .tsv, .xlsx or .ladder
+    pub reviewed: PathBuf,
+    /// Write here instead of standard output; - for standard output
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// Output format [default: from the -o extension, else csv]

@@ -59,6 +59,18 @@ pub enum Error {
         message: String,
     },
 
+    /// A row of a corrected alignment (a reviewer's CSV, TSV, XLSX or
+    /// ladder) that does not fit the articles.
+    #[error("{}: row {row}: {message}", path.display())]
+    Row {
+        /// The file.
+        path: PathBuf,
+        /// The spreadsheet row (the header is row 1) or ladder line.
+        row: usize,
+        /// What is wrong and how to fix it.
+        message: String,
+    },
+
     /// An output could not be written.
     #[error("{}: cannot write: {source}", path.display())]
     Write {

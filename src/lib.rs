@@ -50,6 +50,7 @@ mod lang;
 mod lexicon;
 mod noise;
 pub mod output;
+pub mod readback;
 mod review;
 pub mod segment;
 pub mod text;
@@ -173,6 +174,32 @@ pub fn document_warnings(src: &Document, tgt: &Document, pairs: &[Reviewed]) -> 
         &tgt.sentences,
         (&src.lang, &tgt.lang),
     )
+}
+
+/// As [`align_unreviewed`], keeping each of `fixed` — pairs a reviewer
+/// confirmed, in order — as a bead of confidence 1 and aligning only the
+/// stretches between them. A fixed pair that overlaps the one before it or
+/// lies outside the documents is ignored (check them first with
+/// [`readback::check`]).
+///
+/// ```
+/// use selaras::{Config, Document, Lang, Lexicon};
+///
+/// let id = Document::new("Satu.\nDua.\nTiga.\n", Lang::Id, true);
+/// let en = Document::new("One.\nTwo.\nThree.\n", Lang::En, true);
+/// let lexicon = Lexicon::builtin_for(&id.lang, &en.lang);
+/// let beads = selaras::align_around(&id, &en, &lexicon, &Config::default(), &[(1..3, 1..2)]);
+/// assert_eq!((beads[1].src.clone(), beads[1].tgt.clone()), (1..3, 1..2));
+/// assert_eq!(beads[1].confidence, 1.0);
+/// ```
+pub fn align_around(
+    src: &Document,
+    tgt: &Document,
+    lexicon: &Lexicon,
+    cfg: &Config,
+    fixed: &[(Range<usize>, Range<usize>)],
+) -> Vec<Bead> {
+    align::align_around(&src.sentences, &tgt.sentences, lexicon, cfg, fixed)
 }
 
 /// The beads alone, with no QA flags: for a ladder or a corpus, where no

@@ -1,13 +1,16 @@
-//! One article pair through the pipeline, as `align` and `batch` run it:
-//! settings and word lists read once, then each pair read, aligned and made
-//! ready for a writer.
+//! One article pair through the pipeline, as `align`, `batch` and `apply`
+//! run it: settings and word lists read once, then each pair read, aligned
+//! (around a reviewer's confirmed pairs, or as a reviewer corrected it) and
+//! made ready for a writer.
 
+use std::collections::HashMap;
 use std::path::Path;
 
 use crate::cli::{AlignerArgs, WriterArgs};
 use crate::files::{read_pair, read_text};
 use selaras::output::{Aligned, Format, Options};
-use selaras::{Config, Document, Error, Lexicon, Result, Reviewed};
+use selaras::readback::Row;
+use selaras::{Bead, Config, Document, Error, Lexicon, Result, Reviewed, Status};
 
 /// The aligner as the command line set it up.
 pub struct Aligner<'a> {
@@ -72,18 +75,55 @@ impl<'a> Aligner<'a> {
 
     /// Read and align one pair of files.
     pub fn align(&self, src: &Path, tgt: &Path) -> Result<Pair> {
+        self.align_with(src, tgt, None, false)
+    }
+
+    /// Read and align one pair of files around the pairs confirmed in
+    /// `reviewed`; with `apply`, the result is the file's pairs themselves,
+    /// each scored as the aligner scored it (0 where it found another pair).
+    pub fn align_with(
+        &self,
+        src: &Path,
+        tgt: &Path,
+        reviewed: Option<&Path>,
+        apply: bool,
+    ) -> Result<Pair> {
         let a = self.args;
         let (src_doc, tgt_doc) = read_pair(
             (src, a.src_lang.lang.clone()),
             (tgt, a.tgt_lang.lang.clone()),
             a.sentences,
         )?;
-        let beads = if self.review {
-            selaras::align_with_lexicon(&src_doc, &tgt_doc, &self.lexicon, &self.config)
+        let rows: Vec<Row> = match reviewed {
+            Some(path) => crate::corrected::read(path, &src_doc, &tgt_doc)?,
+            None => Vec::new(),
+        };
+        let fixed: Vec<_> = rows
+            .iter()
+            .filter(|r| r.status == Status::Confirmed)
+            .map(|r| (r.src.clone(), r.tgt.clone()))
+            .collect();
+        let mut beads =
+            selaras::align_around(&src_doc, &tgt_doc, &self.lexicon, &self.config, &fixed);
+        if apply {
+            beads = as_reviewed(&rows, &beads);
+        }
+        let mut beads = if self.review {
+            selaras::review_beads(&src_doc, &tgt_doc, &self.lexicon, beads)
         } else {
-            let beads = selaras::align_unreviewed(&src_doc, &tgt_doc, &self.lexicon, &self.config);
             beads.into_iter().map(Reviewed::bare).collect()
         };
+        let status: HashMap<_, _> = if apply {
+            rows.iter()
+                .map(|r| ((r.src.clone(), r.tgt.clone()), r.status))
+                .collect()
+        } else {
+            fixed.into_iter().map(|f| (f, Status::Confirmed)).collect()
+        };
+        for pair in &mut beads {
+            let key = (pair.src.clone(), pair.tgt.clone());
+            pair.status = status.get(&key).copied().unwrap_or_default();
+        }
         // A NaN score would silently drop its row from any filter or format.
         if let Some((k, b)) = beads
             .iter()
@@ -111,6 +151,29 @@ impl<'a> Aligner<'a> {
             warnings,
         })
     }
+}
+
+/// The reviewer's pairs, each with the aligner's score where the aligner
+/// found the same pair, else 0: the aligner disagrees until it is confirmed.
+fn as_reviewed(rows: &[Row], found: &[Bead]) -> Vec<Bead> {
+    let scores: HashMap<_, _> = found
+        .iter()
+        .map(|b| ((b.src.clone(), b.tgt.clone()), (b.cost, b.confidence)))
+        .collect();
+    rows.iter()
+        .map(|r| {
+            let (cost, confidence) = scores
+                .get(&(r.src.clone(), r.tgt.clone()))
+                .copied()
+                .unwrap_or((0.0, 0.0));
+            Bead {
+                src: r.src.clone(),
+                tgt: r.tgt.clone(),
+                cost,
+                confidence,
+            }
+        })
+        .collect()
 }
 
 impl Pair {

@@ -5,6 +5,7 @@
 
 mod chain;
 mod cost;
+mod fixed;
 mod learn;
 mod length;
 mod overlap;
@@ -13,6 +14,7 @@ mod search;
 
 use std::ops::Range;
 
+pub use fixed::align_around;
 pub use learn::LearnConfig;
 pub use length::LengthModel;
 pub use overlap::OverlapWeights;

@@ -1,7 +1,7 @@
 //! TMX 1.4b, the translation-memory exchange format CAT tools import. Each
 //! pair is a translation unit; its score and flags ride along as `<prop>`s.
 //! Unaligned sentences have nothing to pair with and are left out unless
-//! asked for.
+//! asked for; pairs a reviewer rejected are always left out.
 //!
 //! XML 1.0 forbids most C0 control characters and U+FFFE/U+FFFF even
 //! escaped, and a CAT tool rejects a whole memory for one of them: a
@@ -15,6 +15,7 @@ use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesText, Event};
 
 use super::{Aligned, Options};
+use crate::review::Status;
 
 /// Whether XML 1.0 allows `c` in a document.
 fn allowed(c: char) -> bool {
@@ -61,7 +62,9 @@ pub fn write(aligned: &Aligned, options: &Options, out: &mut dyn Write) -> io::R
             w.create_element("body").write_inner_content(|w| {
                 for r in aligned.records() {
                     let unaligned = r.source.is_empty() || r.target.is_empty();
-                    if unaligned && !options.tmx_unaligned {
+                    // A reviewer's rejected pair must not become a memory entry.
+                    let rejected = r.reviewed.status == Status::Rejected;
+                    if (unaligned && !options.tmx_unaligned) || rejected {
                         continue;
                     }
                     let tuid = r.pair.to_string();
@@ -73,10 +76,15 @@ pub fn write(aligned: &Aligned, options: &Options, out: &mut dyn Write) -> io::R
                             w.create_element("prop")
                                 .with_attribute(("type", "x-selaras-score"))
                                 .write_text_content(BytesText::new(&score))?;
-                            if !flags.is_empty() {
-                                w.create_element("prop")
-                                    .with_attribute(("type", "x-selaras-flags"))
-                                    .write_text_content(BytesText::new(&flags))?;
+                            for (kind, value) in [
+                                ("x-selaras-flags", flags.as_str()),
+                                ("x-selaras-status", r.status()),
+                            ] {
+                                if !value.is_empty() {
+                                    w.create_element("prop")
+                                        .with_attribute(("type", kind))
+                                        .write_text_content(BytesText::new(value))?;
+                                }
                             }
                             for (tag, text) in [(&src_tag, &r.source), (&tgt_tag, &r.target)] {
                                 if text.is_empty() {

@@ -9,14 +9,17 @@
 use std::io::{self, Write};
 
 use rust_xlsxwriter::{
-    Color, DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, XlsxError,
+    Color, DataValidation, DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder,
+    Workbook, XlsxError,
 };
 
 use super::Aligned;
 
-const HEADER: [&str; 9] = [
-    "pair", "type", "src_idx", "tgt_idx", "source", "target", "score", "flags", "notes",
+const HEADER: [&str; 10] = [
+    "pair", "type", "src_idx", "tgt_idx", "source", "target", "score", "flags", "notes", "status",
 ];
+/// The `status` column: a drop-down of these, read back by `selaras apply`.
+const STATUS_COL: u16 = 9;
 /// Excel's limit on the characters of one cell, in UTF-16 units.
 const CELL_MAX: usize = 32_767;
 
@@ -63,7 +66,7 @@ pub fn warnings(aligned: &Aligned) -> Vec<String> {
     out
 }
 
-const WIDTHS: [f64; 9] = [6.0, 6.0, 8.0, 8.0, 60.0, 60.0, 7.0, 18.0, 40.0];
+const WIDTHS: [f64; 10] = [6.0, 6.0, 8.0, 8.0, 60.0, 60.0, 7.0, 18.0, 40.0, 11.0];
 
 fn build(aligned: &Aligned) -> Result<Vec<u8>, XlsxError> {
     let mut book = Workbook::new();
@@ -110,6 +113,13 @@ fn build(aligned: &Aligned) -> Result<Vec<u8>, XlsxError> {
         )?;
         sheet.write_string_with_format(row, 7, r.flag_codes(), style)?;
         sheet.write_string_with_format(row, 8, fit(r.notes()), style)?;
+        sheet.write_string_with_format(row, STATUS_COL, r.status(), style)?;
+    }
+    let choices = DataValidation::new()
+        .allow_list_strings(&["confirmed", "rejected"])?
+        .set_input_message("confirmed: the pair is right; rejected: keep it out of the memory")?;
+    if row > 0 {
+        sheet.add_data_validation(1, STATUS_COL, row, STATUS_COL, &choices)?;
     }
     sheet.autofilter(0, 0, row, (HEADER.len() - 1) as u16)?;
     book.save_to_buffer()
