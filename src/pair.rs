@@ -27,6 +27,8 @@ pub struct Pair {
     pub tgt: Document,
     pub beads: Vec<Reviewed>,
     pub title: String,
+    /// The two files as given.
+    pub files: (String, String),
     /// About the pair as a whole (unrelated texts, swapped files), when reviewed.
     pub warnings: Vec<String>,
 }
@@ -148,6 +150,7 @@ impl<'a> Aligner<'a> {
             tgt: tgt_doc,
             beads,
             title: format!("selaras: {} ↔ {}", src.display(), tgt.display()),
+            files: (src.display().to_string(), tgt.display().to_string()),
             warnings,
         })
     }
@@ -192,6 +195,7 @@ impl Pair {
         options.tmx_unaligned = w.tmx_unaligned;
         options.title = self.title.clone();
         options.warnings = self.warnings.clone();
+        options.files = Some(self.files.clone());
         options
     }
 }

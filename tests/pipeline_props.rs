@@ -313,10 +313,16 @@ fn check_formats(beads: &[Reviewed], outputs: &[Vec<u8>], excel: bool) {
     let sheet = book.worksheet_range("pairs").expect("the pairs sheet");
     assert_eq!(sheet.height(), n + 1);
 
-    // HTML: whole, a row a bead.
+    // HTML: whole, its data a pair a bead.
     let html = text(5);
     assert!(html.trim_end().ends_with("</html>"));
-    assert_eq!(html.matches("<tr id=\"p").count(), n);
+    let data = html
+        .split("<script type=\"application/json\" id=\"data\">")
+        .nth(1)
+        .and_then(|d| d.split("</script>").next())
+        .expect("the page's data");
+    let data: serde_json::Value = serde_json::from_str(data).expect("the data parses");
+    assert_eq!(data["pairs"].as_array().map(Vec::len), Some(n));
 
     // Ladder: reads back as the beads.
     let ladder = selaras::eval::read_ladder(text(6)).expect("ladder parses");

@@ -93,6 +93,11 @@ pub struct Options {
     pub document: Option<String>,
     /// Warnings about the pair as a whole, shown at the top of the HTML page.
     pub warnings: Vec<String>,
+    /// The languages' names, for headers (`Indonesian`, `English`, else the tag).
+    pub languages: (String, String),
+    /// The two articles' file names, as given: the page's re-align command,
+    /// the workbook's first sheet and TMX's source-file property name them.
+    pub files: Option<(String, String)>,
 }
 
 impl Options {
@@ -106,6 +111,11 @@ impl Options {
             title: "selaras review".to_string(),
             document: None,
             warnings: Vec::new(),
+            languages: (
+                crate::review::language_name(src).to_string(),
+                crate::review::language_name(tgt).to_string(),
+            ),
+            files: None,
         }
     }
 }

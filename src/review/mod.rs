@@ -187,7 +187,7 @@ pub fn review(beads: Vec<Bead>, cx: &Context) -> Vec<Reviewed> {
     }).collect()
 }
 
-fn language_name(lang: &Lang) -> &str {
+pub(crate) fn language_name(lang: &Lang) -> &str {
     match lang {
         Lang::Id => "Indonesian",
         Lang::En => "English",
