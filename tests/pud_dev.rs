@@ -189,7 +189,7 @@ fn pud_dev_fixed_pairs_repair_their_neighbourhood() {
             Some(g) => {
                 fixed_docs += 1;
                 // An empty side's place: after the sentences before it in gold.
-                let place = |side: fn(&(Vec<usize>, Vec<usize>)) -> &Vec<usize>| {
+                let place = |side: fn(&pud_dev::LadderBead) -> &Vec<usize>| {
                     doc.gold
                         .iter()
                         .take_while(|o| *o != g)
