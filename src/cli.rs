@@ -186,7 +186,7 @@ pub struct AlignerArgs {
     /// Input is already split: each line is one sentence, blank lines separate paragraphs
     #[arg(long)]
     pub sentences: bool,
-    /// Language of the source text: id, en, or any tag (de, id-ID); TMX uses the tag as given
+    /// Language of the source text: id, en, or any BCP 47 tag (de, id-ID); TMX and HTML use the tag
     #[arg(long, default_value = "id", value_parser = parse_tag)]
     pub src_lang: LangTag,
     /// Language of the target text
@@ -216,6 +216,15 @@ pub struct WriterArgs {
     /// Keep unaligned sentences in TMX output (left out by default)
     #[arg(long)]
     pub tmx_unaligned: bool,
+    /// Keep pairs that carry a QA flag out of TMX output
+    #[arg(long)]
+    pub tmx_skip_flagged: bool,
+    /// TMX creationdate: 20250715T093000Z or 2025-07-15 [default: $SOURCE_DATE_EPOCH, else the source file's date]
+    #[arg(long, value_name = "DATE", value_parser = parse_tmx_date)]
+    pub tmx_date: Option<String>,
+    /// TMX creationid: who made the memory [default: selaras]
+    #[arg(long, value_name = "ID")]
+    pub tmx_creator: Option<String>,
 }
 
 #[derive(clap::Args, Debug)]
@@ -285,11 +294,35 @@ pub struct LangTag {
     pub tag: String,
 }
 
+/// A BCP 47 tag (`id_ID` refused with the fix, `in` written `id`).
 fn parse_tag(s: &str) -> Result<LangTag, String> {
+    let tag = selaras::bcp47(s)?;
     Ok(LangTag {
-        lang: s.parse()?,
-        tag: s.trim().to_string(),
+        lang: tag.parse()?,
+        tag,
     })
+}
+
+/// `2025-07-15` or TMX's own `20250715T093000Z`, as TMX writes it.
+fn parse_tmx_date(s: &str) -> Result<String, String> {
+    let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+    let tmx = s.len() == 16 && &s[8..9] == "T" && s.ends_with('Z');
+    if tmx && digits(&s[..8]) && digits(&s[9..15]) {
+        return Ok(s.to_string());
+    }
+    match s.split('-').collect::<Vec<_>>()[..] {
+        [y, m, d]
+            if y.len() == 4
+                && m.len() == 2
+                && d.len() == 2
+                && [y, m, d].iter().all(|t| digits(t)) =>
+        {
+            Ok(format!("{y}{m}{d}T000000Z"))
+        }
+        _ => Err(format!(
+            "'{s}' is not a date; give 2025-07-15 or 20250715T093000Z"
+        )),
+    }
 }
 
 fn parse_score(s: &str) -> Result<f64, String> {

@@ -57,7 +57,7 @@ pub mod text;
 
 pub use align::{Bead, Config, LearnConfig, OverlapWeights};
 pub use error::{Error, Result};
-pub use lang::Lang;
+pub use lang::{Lang, bcp47};
 pub use lexicon::Lexicon;
 pub use output::Format;
 pub use review::{Flag, FlagKind, Reviewed, Status};

@@ -188,14 +188,29 @@ impl Pair {
     }
 
     pub fn options(&self, a: &AlignerArgs, w: &WriterArgs) -> Options {
-        let mut options = Options::new(&self.src.lang, &self.tgt.lang);
-        options.excel = w.excel;
-        options.src_tag = a.src_lang.tag.clone();
-        options.tgt_tag = a.tgt_lang.tag.clone();
-        options.tmx_unaligned = w.tmx_unaligned;
+        let mut options = options_for(a, w, Some(Path::new(&self.files.0)));
         options.title = self.title.clone();
         options.warnings = self.warnings.clone();
         options.files = Some(self.files.clone());
         options
     }
+}
+
+/// How to write, as the command line says; `src` (the source file) dates a
+/// TMX that `--tmx-date` and `$SOURCE_DATE_EPOCH` do not.
+pub fn options_for(a: &AlignerArgs, w: &WriterArgs, src: Option<&Path>) -> Options {
+    let mut options = Options::new(&a.src_lang.lang, &a.tgt_lang.lang);
+    options.excel = w.excel;
+    options.src_tag = a.src_lang.tag.clone();
+    options.tgt_tag = a.tgt_lang.tag.clone();
+    options.tmx_unaligned = w.tmx_unaligned;
+    options.tmx_skip_flagged = w.tmx_skip_flagged;
+    options.tmx_date = w
+        .tmx_date
+        .clone()
+        .or_else(|| crate::options::tmx_date(src.unwrap_or(Path::new("-"))));
+    if let Some(id) = &w.tmx_creator {
+        options.tmx_creator = id.clone();
+    }
+    options
 }

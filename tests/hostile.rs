@@ -818,7 +818,10 @@ fn conflicting_options_are_refused() {
             ],
             "make them agree",
         ),
-        (&["batch", "pairs", "-o", "x.tmx"], "JSON Lines"),
+        (
+            &["batch", "pairs", "-o", "x.xlsx"],
+            "JSON Lines stream or one TMX memory",
+        ),
         (&["batch", "pairs", "--excel"], "--excel"),
         (&["batch", "pairs", "--format", "csv"], "JSON Lines"),
     ];

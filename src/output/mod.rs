@@ -17,6 +17,8 @@ use crate::lang::Lang;
 use crate::review::Reviewed;
 use crate::segment::{Sentence, join};
 
+pub use tmx::{begin as tmx_begin, end as tmx_end, units as tmx_units};
+
 pub use ladder::{
     format_bead as ladder_line, parse as parse_ladder, parse_lines as parse_ladder_lines,
 };
@@ -87,6 +89,12 @@ pub struct Options {
     pub tgt_tag: String,
     /// Keep unaligned sentences in TMX (as units with one variant).
     pub tmx_unaligned: bool,
+    /// Keep pairs that carry a QA flag out of TMX.
+    pub tmx_skip_flagged: bool,
+    /// TMX `creationdate` (`20250715T093000Z`); none by default.
+    pub tmx_date: Option<String>,
+    /// TMX `creationid`, who made the memory; `selaras` by default.
+    pub tmx_creator: String,
     /// Title of the HTML page.
     pub title: String,
     /// Name of the document, added to each JSON line as `doc` (batch output).
@@ -108,6 +116,9 @@ impl Options {
             src_tag: src.code().to_string(),
             tgt_tag: tgt.code().to_string(),
             tmx_unaligned: false,
+            tmx_skip_flagged: false,
+            tmx_date: None,
+            tmx_creator: "selaras".to_string(),
             title: "selaras review".to_string(),
             document: None,
             warnings: Vec::new(),
@@ -278,7 +289,7 @@ pub fn write(
         Format::Jsonl => jsonl::write(aligned, options.document.as_deref(), out),
         Format::Tmx => tmx::write(aligned, options, out),
         #[cfg(feature = "xlsx")]
-        Format::Xlsx => xlsx::write(aligned, out),
+        Format::Xlsx => xlsx::write(aligned, options, out),
         Format::Html => html::write(aligned, options, out),
         Format::Ladder => ladder::write(aligned, out),
     }
