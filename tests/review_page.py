@@ -61,6 +61,15 @@ try:
     rows = driver.find_elements(By.CSS_SELECTOR, "#rows tr")
     check(len(rows) == count("pairs") and len(rows) > 8, "a row a pair")
     check(cur() == 0, "the first pair is current")
+    langs = driver.execute_script("return [D.src_lang, D.tgt_lang]")
+    for lang in langs:
+        cells = driver.find_elements(By.CSS_SELECTOR, "#rows td[lang='%s']" % lang)
+        check(len(cells) == len(rows), "each %s cell carries lang" % lang)
+    named = driver.execute_script("return D.pairs.some(p => p.flags.some(f => f.m.length))")
+    marks = driver.find_elements(By.CSS_SELECTOR, "#rows mark")
+    check(not named or marks, "the numbers and names a flag names are marked")
+    legend = driver.find_element(By.ID, "legend").get_attribute("textContent")
+    check("1-2" in legend and "0-1" in legend and "merged" in legend, "the legend explains")
     errors = [e for e in driver.get_log("browser") if e["level"] == "SEVERE"]
     check(not errors, "no script errors: %s" % errors)
 

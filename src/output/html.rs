@@ -263,6 +263,39 @@ mod tests {
         );
     }
 
+    /// A text cannot end the data block and run a script of its own.
+    #[test]
+    fn texts_stay_data() {
+        use crate::align::Bead;
+        use crate::review::Reviewed;
+        let evil = "Harga </script><script>alert(1)</script> naik.\n";
+        let (src, tgt) = (
+            crate::segment::split_lines(evil),
+            crate::segment::split_lines(evil),
+        );
+        let pairs = [Reviewed::bare(Bead {
+            src: 0..1,
+            tgt: 0..1,
+            cost: 0.0,
+            confidence: 0.9,
+        })];
+        let aligned = Aligned::new(&src, &tgt, &pairs);
+        let mut out = Vec::new();
+        write(
+            &aligned,
+            &Options::new(&crate::Lang::Id, &crate::Lang::En),
+            &mut out,
+        )
+        .unwrap();
+        let page = String::from_utf8(out).unwrap();
+        assert!(!page.contains("<script>alert"), "{page}");
+        assert_eq!(
+            page.matches("</script>").count(),
+            2,
+            "the data block and the page's script"
+        );
+    }
+
     #[test]
     fn flag_notes_name_what_to_mark() {
         let flag = Flag {

@@ -227,7 +227,16 @@ function render() {
   $('chips').innerHTML = Object.keys(byFlag).sort().map((c) =>
     '<span class="chip' + (c === flag ? ' on' : '') + '" data-flag="' + c + '" title="show only pairs flagged ' + c + '">' + c + ' ' + byFlag[c] + '</span>').join('');
   $('threshold-value').textContent = parseFloat($('threshold').value).toFixed(2);
+  pad();
 }
+
+// The sticky header must not hide the pair scrolled to.
+function pad() {
+  const header = document.querySelector('header');
+  const sticky = getComputedStyle(header).position === 'sticky';
+  document.documentElement.style.scrollPaddingTop = sticky ? header.offsetHeight + 8 + 'px' : '0';
+}
+window.addEventListener('resize', pad);
 
 function current() { return document.querySelector('tr.cur'); }
 
