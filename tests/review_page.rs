@@ -54,6 +54,11 @@ fn selaras(dir: &Path, name: &str, args: &[&str]) -> String {
         .args(&args[1..])
         .output()
         .unwrap();
+    stdout(out, name)
+}
+
+/// What a run that must succeed printed.
+fn stdout(out: std::process::Output, name: &str) -> String {
     assert!(
         out.status.success(),
         "{name}: {}",
@@ -163,12 +168,7 @@ fn a_scripted_review_in_chromium_applies() {
             ])
             .output()
             .unwrap();
-        assert!(
-            out.status.success(),
-            "{name}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        let log = String::from_utf8(out.stdout).unwrap();
+        let log = stdout(out, name);
         assert_eq!(log.lines().count(), 6, "{name}: every edit was made: {log}");
 
         let aligned = selaras(dir.path(), name, &["align", "--format", "ladder"]);
