@@ -245,3 +245,22 @@ fn fixed_pairs_are_kept_and_the_rest_realigned() {
     src.dedup();
     assert_eq!(src, (0..20).collect::<Vec<u64>>());
 }
+
+#[test]
+fn a_broken_or_overwritten_reviewed_file_is_refused() {
+    let dir = TempDir::new().unwrap();
+    fs::write(dir.path().join("fake.xlsx"), "not a workbook").unwrap();
+    let out = selaras(&["apply", "fake.xlsx"], dir.path());
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("fake.xlsx: not a workbook selaras can read"),
+        "{err}"
+    );
+    // The output may not be the reviewed file: it would be lost.
+    let csv = ok(&selaras(&["align"], dir.path()));
+    fs::write(dir.path().join("r.csv"), &csv).unwrap();
+    let out = selaras(&["apply", "r.csv", "-o", "r.csv"], dir.path());
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(fs::read_to_string(dir.path().join("r.csv")).unwrap(), csv);
+}

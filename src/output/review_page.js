@@ -26,21 +26,42 @@ function covers(ps) {
   return i === D.src.length && j === D.tgt.length;
 }
 
+// A state as a short string, `cur|1.1 2.1c 0.1 1.1r`: each pair's sizes
+// and status, since the pairs cover both texts in order. A thousand pairs
+// take about 5 KB, so a long undo history fits in localStorage.
+function pack() {
+  return cur + '|' + pairs.map((p) => len(p.s) + '.' + len(p.t) + (p.st ? p.st[0] : '')).join(' ');
+}
+
+function unpack(packed) {
+  const [at, list] = packed.split('|');
+  let i = 0, j = 0;
+  const out = list.split(' ').map((item) => {
+    const [, a, b, st] = item.match(/^(\d+)\.(\d+)([cr]?)$/);
+    const p = { s: [i, i + +a], t: [j, j + +b], st: { c: 'confirmed', r: 'rejected' }[st] || '' };
+    i += +a; j += +b;
+    return p;
+  });
+  return { pairs: out, cur: +at };
+}
+
 function load() {
   try {
     const saved = JSON.parse(localStorage.getItem(STORE));
-    if (saved && Array.isArray(saved.pairs) && covers(saved.pairs)) {
-      ({ pairs, cur, undo, redo } = saved);
+    const state = unpack(saved.state);
+    if (covers(state.pairs)) {
+      ({ pairs, cur } = state);
+      ({ undo, redo } = saved);
       return true;
     }
-  } catch (e) { /* a broken store is ignored */ }
+  } catch (e) { /* nothing kept, or a broken store: start afresh */ }
   pairs = fresh();
   return false;
 }
 
 function persist() {
   try {
-    localStorage.setItem(STORE, JSON.stringify({ pairs, cur, undo: undo.slice(-200), redo }));
+    localStorage.setItem(STORE, JSON.stringify({ state: pack(), undo: undo.slice(-500), redo }));
   } catch (e) { note('edits could not be kept in this browser: save before closing'); }
 }
 
@@ -56,7 +77,7 @@ function normalise() {
 }
 
 function edit(what, change) {
-  const before = JSON.stringify({ pairs, cur });
+  const before = pack();
   if (change() === false) { note('nothing to ' + what + ' here'); return; }
   normalise();
   undo.push(before);
@@ -68,8 +89,8 @@ function edit(what, change) {
 
 function step(from, to) {
   if (!from.length) { note('nothing to ' + (from === undo ? 'undo' : 'redo')); return; }
-  to.push(JSON.stringify({ pairs, cur }));
-  ({ pairs, cur } = JSON.parse(from.pop()));
+  to.push(pack());
+  ({ pairs, cur } = unpack(from.pop()));
   persist();
   render();
 }
