@@ -166,8 +166,12 @@ pub fn review_beads(
 /// that are probably not translations of each other (a low mean score), and
 /// Indonesian and English files given the wrong way round. They never stop
 /// a run; the command line prints them and the review page shows them.
-pub fn document_warnings(src: &Document, tgt: &Document, pairs: &[Reviewed]) -> Vec<String> {
-    let beads: Vec<Bead> = pairs.iter().map(|p| p.bead.clone()).collect();
+pub fn document_warnings(
+    src: &Document,
+    tgt: &Document,
+    pairs: &[impl AsRef<Bead>],
+) -> Vec<String> {
+    let beads: Vec<Bead> = pairs.iter().map(|p| p.as_ref().clone()).collect();
     review::warnings(
         &beads,
         &src.sentences,

@@ -281,6 +281,43 @@ print(json.dumps([[u.source, u.target, u.getid()] for u in units]))
         assert_eq!(source, want["source"].as_str().unwrap());
         assert_eq!(target, want["target"].as_str().unwrap());
     }
+
+    // A batch's one memory loads too, with a unit for each aligned pair of each document.
+    let list = dir.path().join("list.tsv");
+    let film = root().join("corpora/festival-film");
+    fs::write(
+        &list,
+        format!(
+            "{0}/id.txt\t{0}/en.txt\n{0}/id.txt\t{0}/en.txt\n",
+            film.display()
+        ),
+    )
+    .unwrap();
+    let all = dir.path().join("all.tmx");
+    Command::cargo_bin("selaras")
+        .unwrap()
+        .args(["batch", "--src-lang", "id-ID", "--tgt-lang", "en-US", "-o"])
+        .arg(&all)
+        .arg(&list)
+        .assert()
+        .success();
+    let out = Process::new("python3")
+        .args(["-c", script])
+        .arg(&all)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let both: Vec<(String, String, String)> = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(both.len(), 2 * units.len());
+    assert_ne!(
+        both[0].2,
+        both[units.len()].2,
+        "unit ids stay unique across documents"
+    );
 }
 
 #[test]
