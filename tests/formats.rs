@@ -252,17 +252,21 @@ with open(sys.argv[1], "rb") as f:
 units = [u for u in store.units if not u.isheader()]
 print(json.dumps([[u.source, u.target, u.getid()] for u in units]))
 "#;
-    let out = Process::new("python3")
-        .args(["-c", script])
-        .arg(&path)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "translate-toolkit failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let units: Vec<(String, String, String)> = serde_json::from_slice(&out.stdout).unwrap();
+    // (source, target, id) of each unit, as translate-toolkit reads them.
+    let load = |memory: &Path| -> Vec<(String, String, String)> {
+        let out = Process::new("python3")
+            .args(["-c", script])
+            .arg(memory)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "translate-toolkit failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    let units = load(&path);
     assert!(text.contains("creationid=\"selaras\""));
     assert!(text.contains(&format!(
         "<prop type=\"x-selaras-document\">{}</prop>",
@@ -301,17 +305,7 @@ print(json.dumps([[u.source, u.target, u.getid()] for u in units]))
         .arg(&list)
         .assert()
         .success();
-    let out = Process::new("python3")
-        .args(["-c", script])
-        .arg(&all)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let both: Vec<(String, String, String)> = serde_json::from_slice(&out.stdout).unwrap();
+    let both = load(&all);
     assert_eq!(both.len(), 2 * units.len());
     assert_ne!(
         both[0].2,

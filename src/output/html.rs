@@ -66,19 +66,30 @@ fn marks(flag: &Flag) -> Vec<&str> {
         .collect()
 }
 
-/// FNV-1a, 64 bits: the key the page keeps its edits under, so two
-/// documents never share them and a changed text starts afresh.
+/// FNV-1a, 64 bits over the texts and the pairs: the key the page keeps
+/// its edits under, so two documents never share them, and a changed text
+/// or a new alignment (after `align --fixed`) starts afresh.
 fn document_key(aligned: &Aligned) -> String {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let pairs = aligned.beads.iter().map(|p| {
+        let (s, t) = (&p.src, &p.tgt);
+        format!(
+            "{} {} {} {} {}\n",
+            s.start,
+            s.end,
+            t.start,
+            t.end,
+            p.status.word()
+        )
+    });
     // Each sentence ends in a 0 byte, each side in a 1.
-    for side in [aligned.src, aligned.tgt] {
-        for b in side
-            .iter()
+    let texts = [aligned.src, aligned.tgt].into_iter().flat_map(|side| {
+        side.iter()
             .flat_map(|s| s.text.bytes().chain([0]))
             .chain([1])
-        {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
+    });
+    for b in texts.chain(pairs.flat_map(String::into_bytes)) {
+        h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
     }
     format!("{h:016x}-{}-{}", aligned.src.len(), aligned.tgt.len())
 }
