@@ -3,7 +3,7 @@ Selenium through chromium-driver, as a person would: keys, a click.
 
     python3 tests/review_page.py PAGE DOWNLOADS SHOTS
 
-Moves with j/k/n, joins (m), splits (s), moves a sentence ( ] ), confirms
+Moves with j/k/n, joins (m), splits (S, s), moves a sentence ( ] ), confirms
 (c), unlinks (u) and undoes it (z), reloads (the edits must come back),
 searches, sorts, then clicks Save. Prints the edits it made as JSON lines
 {"op": ..., "at": pair index} for tests/review_page.rs to replay, and writes
@@ -92,6 +92,8 @@ try:
     press("m", "joinNext")
     check(count("pairs") == len(rows) - 1, "a join leaves one pair less")
     check(count("edited") == 1, "the joined pair counts as edited")
+    press("S", "splitLast")
+    press("m", "joinNext")
     press("s", "split")
     press("jjj")
     press("]", "sNext")

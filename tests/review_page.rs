@@ -1,6 +1,6 @@
 //! The review page as an editor, in a real browser: `tests/review_page.py`
 //! drives headless Chromium through chromium-driver and Selenium over a
-//! scripted review of each corpus (keys, a click, a join, a split, a move, a
+//! scripted review of each corpus (keys, a click, joins, splits, a move, a
 //! confirm, an unlink undone, a reload, Save); then `selaras apply` reads the
 //! saved file, and its ladder must be what the same edits make of the
 //! aligner's pairs, replayed here.
@@ -92,9 +92,14 @@ fn edit(pairs: &mut Vec<Pair>, op: &str, k: usize) -> bool {
             let a = &mut pairs[k];
             *a = (a.0.start..b.0.end, a.1.start..b.1.end, false);
         }
-        "split" if pairs[k].0.len() > 1 || pairs[k].1.len() > 1 => {
+        "split" | "splitLast" if pairs[k].0.len() > 1 || pairs[k].1.len() > 1 => {
             let (s, t, _) = pairs[k].clone();
-            let (sm, tm) = (s.start + s.len().min(1), t.start + t.len().min(1));
+            // After the first sentence of each side, or before the last.
+            let at = |r: &Range<usize>| match op {
+                "split" => r.start + r.len().min(1),
+                _ => r.end - usize::from(r.len() > 1),
+            };
+            let (sm, tm) = (at(&s), at(&t));
             pairs[k] = (s.start..sm, t.start..tm, false);
             pairs.insert(k + 1, (sm..s.end, tm..t.end, false));
         }
@@ -169,7 +174,7 @@ fn a_scripted_review_in_chromium_applies() {
             .output()
             .unwrap();
         let log = stdout(out, name);
-        assert_eq!(log.lines().count(), 6, "{name}: every edit was made: {log}");
+        assert_eq!(log.lines().count(), 8, "{name}: every edit was made: {log}");
 
         let aligned = selaras(dir.path(), name, &["align", "--format", "ladder"]);
         let start: Vec<Pair> = selaras::eval::read_ladder(&aligned)

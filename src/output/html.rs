@@ -208,6 +208,7 @@ pub fn write(aligned: &Aligned, options: &Options, out: &mut dyn Write) -> io::R
          <button data-op=\"joinPrev\" title=\"join with the previous pair (M)\">join ↑ <kbd>M</kbd></button>\
          <button data-op=\"joinNext\" title=\"join with the next pair (m)\">join ↓ <kbd>m</kbd></button>\
          <button data-op=\"split\" title=\"split after the first sentence of each side (s)\">split <kbd>s</kbd></button>\
+         <button data-op=\"splitLast\" title=\"split before the last sentence of each side (S)\">split last <kbd>S</kbd></button>\
          <button data-op=\"unlink\" title=\"make every sentence its own 1-0 / 0-1 pair (u)\">unlink <kbd>u</kbd></button>\
          <button data-op=\"sPrev\" title=\"move the first {src_name} sentence to the previous pair ([)\">{src_name} ↑ <kbd>[</kbd></button>\
          <button data-op=\"sNext\" title=\"move the last {src_name} sentence to the next pair (])\">{src_name} ↓ <kbd>]</kbd></button>\

@@ -118,6 +118,13 @@ const ops = {
     const s = p.s[0] + Math.min(1, len(p.s)), t = p.t[0] + Math.min(1, len(p.t));
     pairs.splice(cur, 1, { s: [p.s[0], s], t: [p.t[0], t], st: '' }, { s: [s, p.s[1]], t: [t, p.t[1]], st: '' });
   },
+  // Before the last sentence of each side that has several.
+  splitLast: () => {
+    const p = pairs[cur];
+    if (len(p.s) < 2 && len(p.t) < 2) return false;
+    const s = p.s[1] - (len(p.s) > 1 ? 1 : 0), t = p.t[1] - (len(p.t) > 1 ? 1 : 0);
+    pairs.splice(cur, 1, { s: [p.s[0], s], t: [p.t[0], t], st: '' }, { s: [s, p.s[1]], t: [t, p.t[1]], st: '' });
+  },
   unlink: () => {
     const p = pairs[cur];
     if (len(p.s) === 0 || len(p.t) === 0) return false;
@@ -143,7 +150,7 @@ for (const side of ['s', 't']) {
 
 const NAMES = {
   confirm: 'confirm', reject: 'reject', joinNext: 'join with the next pair', joinPrev: 'join with the previous pair',
-  split: 'split', unlink: 'unlink', sNext: 'move a source sentence down', sPrev: 'move a source sentence up',
+  split: 'split', splitLast: 'split off the last sentences', unlink: 'unlink', sNext: 'move a source sentence down', sPrev: 'move a source sentence up',
   tNext: 'move a target sentence down', tPrev: 'move a target sentence up',
 };
 const run = (op) => edit(NAMES[op], ops[op]);
@@ -316,7 +323,7 @@ const KEYS = {
   ArrowDown: () => move(1), j: () => move(1), ArrowUp: () => move(-1), k: () => move(-1),
   n: () => move(1, isFlagged), N: () => move(-1, isFlagged),
   c: () => run('confirm'), x: () => run('reject'), m: () => run('joinNext'), M: () => run('joinPrev'),
-  s: () => run('split'), u: () => run('unlink'),
+  s: () => run('split'), S: () => run('splitLast'), u: () => run('unlink'),
   ']': () => run('sNext'), '[': () => run('sPrev'), '}': () => run('tNext'), '{': () => run('tPrev'),
   z: () => step(undo, redo), Z: () => step(redo, undo), y: () => step(redo, undo),
   '/': () => $('search').focus(),
