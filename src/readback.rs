@@ -255,6 +255,42 @@ pub fn check(rows: &mut [Row], src_len: usize, tgt_len: usize) -> Result<(), Row
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Any alignment `align` could write reads back and passes; with
+        /// one row dropped or given twice it fails, naming a row at or after
+        /// it (or the last row, for a sentence missing at the end).
+        #[test]
+        fn every_cover_passes_and_every_gap_or_repeat_fails(
+            sizes in proptest::collection::vec((0usize..4, 0usize..4), 1..30),
+            pick in any::<proptest::sample::Index>(),
+            drop_it in any::<bool>(),
+        ) {
+            let sizes: Vec<_> = sizes.into_iter().filter(|&(a, b)| a + b > 0).collect();
+            prop_assume!(!sizes.is_empty());
+            let (mut i, mut j, mut ladder) = (0, 0, String::new());
+            for &(a, b) in &sizes {
+                ladder += &crate::output::ladder_line(&(i..i + a), &(j..j + b));
+                ladder.push('\n');
+                (i, j) = (i + a, j + b);
+            }
+            let mut rows = from_ladder(&ladder).unwrap();
+            check(&mut rows, i, j).unwrap();
+            let k = pick.index(rows.len());
+            let mut bad = rows.clone();
+            if drop_it {
+                bad.remove(k);
+            } else {
+                let again = bad[k].clone();
+                bad.insert(k + 1, again);
+            }
+            let e = check(&mut bad, i, j).unwrap_err();
+            // A last row dropped is missed after the row before it.
+            let last = drop_it && k + 1 == rows.len();
+            prop_assert!(e.row >= rows[k].row || last, "{e:?} before row {}", rows[k].row);
+        }
+    }
 
     fn table(lines: &[&str]) -> Vec<Vec<String>> {
         lines
