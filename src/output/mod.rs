@@ -35,12 +35,12 @@ pub enum Format {
     Tsv,
     /// One JSON object a pair, with flag notes
     Jsonl,
-    /// TMX 1.4b translation memory for CAT tools (unaligned sentences left out)
+    /// TMX 1.4b translation memory for CAT tools (unaligned and rejected pairs left out)
     Tmx,
-    /// Excel workbook: frozen header, wrapped text, flagged rows shaded
+    /// Excel workbook: a summary sheet, then the pairs with flagged rows shaded and a status drop-down
     #[cfg(feature = "xlsx")]
     Xlsx,
-    /// A self-contained review page: both texts side by side, filters
+    /// A self-contained review page that edits the alignment; Save, then `selaras apply`
     Html,
     /// One bead a line, `[0, 1]:[0]`, 0-based sentence numbers
     Ladder,
