@@ -186,19 +186,6 @@ pub fn similar_names(a: &str, b: &str) -> bool {
     same_start && jaro_winkler(a, b) >= 0.88
 }
 
-impl Anchor {
-    /// Same value or same name, allowing for spelling variants.
-    pub fn matches(&self, other: &Anchor) -> bool {
-        match (self.kind, other.kind) {
-            (AnchorKind::Number, AnchorKind::Number) => {
-                self.keys.iter().any(|k| other.keys.contains(k))
-            }
-            (AnchorKind::Number, _) | (_, AnchorKind::Number) => false,
-            _ => similar_names(&self.keys[0], &other.keys[0]),
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -24,6 +24,13 @@ impl Lang {
             Lang::Other(tag) => tag,
         }
     }
+
+    /// The language subtag alone, as the data files name languages: `de`
+    /// for `de-CH`.
+    pub fn primary(&self) -> &str {
+        let code = self.code();
+        code.split(['-', '_']).next().unwrap_or(code)
+    }
 }
 
 /// A language tag written as BCP 47 has it, for TMX and HTML: subtags

@@ -141,16 +141,19 @@ pub fn align_with_lexicon(
     lexicon: &Lexicon,
     cfg: &Config,
 ) -> Vec<Reviewed> {
-    review_beads(src, tgt, lexicon, align_unreviewed(src, tgt, lexicon, cfg))
+    let beads = align_unreviewed(src, tgt, lexicon, cfg);
+    review_beads(src, tgt, beads, lexicon)
 }
 
-/// Flag beads found elsewhere (a reviewer's file, an aligner of your own)
-/// as [`align_documents`] flags its own; every pair is left unreviewed.
+/// Flag beads of `src` and `tgt` found any way (by the aligner, by hand,
+/// from a reviewed file) as [`align_documents`] flags its own; every pair is
+/// left unreviewed. `lexicon` is oriented source → target, as for
+/// [`align_with_lexicon`].
 pub fn review_beads(
     src: &Document,
     tgt: &Document,
-    lexicon: &Lexicon,
     beads: Vec<Bead>,
+    lexicon: &Lexicon,
 ) -> Vec<Reviewed> {
     let context = review::Context {
         src: &src.sentences,

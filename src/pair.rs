@@ -111,7 +111,7 @@ impl<'a> Aligner<'a> {
             beads = as_reviewed(&rows, &beads);
         }
         let mut beads = if self.review {
-            selaras::review_beads(&src_doc, &tgt_doc, &self.lexicon, beads)
+            selaras::review_beads(&src_doc, &tgt_doc, beads, &self.lexicon)
         } else {
             beads.into_iter().map(Reviewed::bare).collect()
         };

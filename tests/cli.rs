@@ -333,7 +333,11 @@ fn version_lists_the_data_files() {
     let entries: usize = lexicon.split_whitespace().nth(1).unwrap().parse().unwrap();
     assert!(entries > 4000, "{lexicon}");
     assert!(lexicon.contains("fnv1a64 "), "{lexicon}");
-    assert_eq!(lines.count(), 5, "abbreviations, starters, noise: {text}");
+    assert_eq!(
+        lines.count(),
+        7,
+        "abbreviations, starters, noise, equivalents, number words: {text}"
+    );
 }
 
 /// Completions and the man page come from the same definitions as `--help`.

@@ -7,6 +7,9 @@
 
 mod checks;
 mod document;
+mod equivalents;
+mod names;
+mod numbers;
 mod reviewed;
 mod side;
 
@@ -19,7 +22,9 @@ use crate::lexicon::Lexicon;
 use crate::segment::{Sentence, join};
 
 use checks::{LengthNorm, quote_mismatch, untranslated};
-use side::Side;
+use equivalents::Equivalents;
+use names::DocumentNames;
+use side::{Side, SideContext};
 
 /// What a flag is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
@@ -33,7 +38,7 @@ pub enum FlagKind {
     NameMissing,
     /// The two sides differ in length more than the document's pairs do.
     LengthRatio,
-    /// Quotes or brackets do not balance, or only one side quotes.
+    /// Quotes or brackets balance on one side and not on the other.
     QuoteMismatch,
     /// The target is (nearly) the source: left untranslated.
     Untranslated,
@@ -104,6 +109,27 @@ pub struct Context<'a> {
 pub fn review(beads: Vec<Bead>, cx: &Context) -> Vec<Reviewed> {
     let reverse = cx.lexicon.reversed();
     let lengths = LengthNorm::fit(&beads, cx);
+    let equivalents = Equivalents::builtin();
+    let ordinary = |lexicon: &Lexicon, key: &str| {
+        !lexicon.translations(key).is_empty()
+            || equivalents.is_not_name(key)
+            || equivalents.is_entity(key)
+    };
+    let doc_names = DocumentNames::build(cx.src, cx.tgt, &|k| ordinary(cx.lexicon, k), &|k| {
+        ordinary(&reverse, k)
+    });
+    let src_cx = SideContext {
+        lexicon: cx.lexicon,
+        lang: cx.src_lang.primary(),
+        names: &doc_names.src,
+        equivalents,
+    };
+    let tgt_cx = SideContext {
+        lexicon: &reverse,
+        lang: cx.tgt_lang.primary(),
+        names: &doc_names.tgt,
+        equivalents,
+    };
     use rayon::prelude::*;
     beads.into_par_iter().map(|bead| {
         let src = join(cx.src, &bead.src);
@@ -123,30 +149,58 @@ pub fn review(beads: Vec<Bead>, cx: &Context) -> Vec<Reviewed> {
                 ),
             );
         } else {
-            let src_side = Side::new(&cx.src[bead.src.clone()], cx.lexicon);
-            let tgt_side = Side::new(&cx.tgt[bead.tgt.clone()], &reverse);
+            let src_side = Side::new(&cx.src[bead.src.clone()], &src_cx);
+            let tgt_side = Side::new(&cx.tgt[bead.tgt.clone()], &tgt_cx);
+            let (src_name, tgt_name) = (language_name(cx.src_lang), language_name(cx.tgt_lang));
             let directions = [
-                (&src_side, &tgt_side, cx.src_lang, cx.tgt_lang),
-                (&tgt_side, &src_side, cx.tgt_lang, cx.src_lang),
-            ];
-            type Check = fn(&Side, &Side) -> Vec<String>;
-            let checks: [(FlagKind, Check); 2] = [
-                (FlagKind::NumberMismatch, |from, to| from.numbers_missing_in(to)),
-                (FlagKind::NameMissing, |from, to| from.names_missing_in(to)),
+                (&src_side, &tgt_side, src_name, tgt_name),
+                (&tgt_side, &src_side, tgt_name, src_name),
             ];
             // One flag a kind, naming what each side lacks.
-            for (kind, missing_in) in checks {
-                let mut notes = Vec::new();
-                for (from, to, from_lang, to_lang) in directions {
-                    let lost = missing_in(from, to);
-                    if !lost.is_empty() {
-                        let (from_lang, to_lang) = (language_name(from_lang), language_name(to_lang));
-                        notes.push(format!("{} in the {from_lang} not found in the {to_lang}", lost.join(", ")));
+            let mut numbers = Vec::new();
+            let mut names = Vec::new();
+            let mut misspelt: Vec<(String, String)> = Vec::new();
+            let mut lost_names = [src_side.names_missing_in(&tgt_side), tgt_side.names_missing_in(&src_side)];
+            // Words of a name on each side that find no counterpart, each
+            // beside an ordinary word (`Makan Bergizi Gratis` against `Free
+            // Nutritious Meals`): the name was translated, not dropped.
+            if lost_names[0].soft.is_empty() != lost_names[1].soft.is_empty()
+                || lost_names.iter().all(|l| !l.soft.is_empty())
+            {
+                // One side lost words of a name of words, the other wrote
+                // its own name of words: one name, translated.
+                let other_has = [
+                    tgt_side.has_translated_name(&src_side),
+                    src_side.has_translated_name(&tgt_side),
+                ];
+                for (l, other) in lost_names.iter_mut().zip(other_has) {
+                    if other {
+                        let soft = std::mem::take(&mut l.soft);
+                        l.missing.retain(|n| !soft.contains(n));
                     }
                 }
-                if !notes.is_empty() {
-                    flag(kind, notes.join("; "));
+            }
+            for ((from, to, from_lang, to_lang), lost) in directions.into_iter().zip(lost_names) {
+                let figures = from.numbers_missing_in(to);
+                if !figures.is_empty() {
+                    numbers.push(format!("{} in the {from_lang} not found in the {to_lang}", figures.join(", ")));
                 }
+                if !lost.missing.is_empty() {
+                    names.push(format!("{} in the {from_lang} not found in the {to_lang}", lost.missing.join(", ")));
+                }
+                for (here, there) in lost.misspelt {
+                    // The same typo is seen from both sides.
+                    if !misspelt.iter().any(|(a, b)| *a == there && *b == here) {
+                        names.push(format!("{here} in the {from_lang} is spelt {there} in the {to_lang}"));
+                        misspelt.push((here, there));
+                    }
+                }
+            }
+            if !numbers.is_empty() {
+                flag(FlagKind::NumberMismatch, numbers.join("; "));
+            }
+            if !names.is_empty() {
+                flag(FlagKind::NameMissing, names.join("; "));
             }
             if let Some(note) = lengths.misfit(&src, &tgt) {
                 flag(FlagKind::LengthRatio, note);
@@ -270,8 +324,8 @@ mod tests {
     #[test]
     fn unaligned_untranslated_and_quotes() {
         let got = flags_of(
-            "Dia berkata “kami siap bekerja sama dengan semua pihak” kemarin.\nIni kalimat yang sama sekali belum diterjemahkan.\n",
-            "He said they were ready to work with all parties yesterday.\nIni kalimat yang sama sekali belum diterjemahkan.\nAn extra line.\n",
+            "Dia berkata “kami siap bekerja sama dengan semua pihak kemarin.\nIni kalimat yang sama sekali belum diterjemahkan.\n",
+            "He said “we are ready to work with all parties” yesterday.\nIni kalimat yang sama sekali belum diterjemahkan.\nAn extra line.\n",
         );
         assert_eq!(got[0], ["quote_mismatch"]);
         assert_eq!(got[1], ["untranslated"]);

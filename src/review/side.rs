@@ -1,27 +1,17 @@
-//! One side of a pair as the checks read it — its numbers, dates, names and
+//! One side of a pair as the checks read it — its figures, dates, names and
 //! words — and what the other side lacks of them.
 
 use std::collections::HashSet;
 
-use crate::anchors::{self, Anchor, AnchorKind, similar_names};
+use crate::anchors::{self, similar_names};
 use crate::lexicon::Lexicon;
 use crate::segment::Sentence;
 
-/// Number words that stand for digits in news text (`two people` for `2 orang`).
-const NUMBER_WORDS: [(&str, &str, &str); 12] = [
-    ("0", "zero", "nol"),
-    ("1", "one", "satu"),
-    ("2", "two", "dua"),
-    ("3", "three", "tiga"),
-    ("4", "four", "empat"),
-    ("5", "five", "lima"),
-    ("6", "six", "enam"),
-    ("7", "seven", "tujuh"),
-    ("8", "eight", "delapan"),
-    ("9", "nine", "sembilan"),
-    ("10", "ten", "sepuluh"),
-    ("11", "eleven", "sebelas"),
-];
+use super::equivalents::{Equivalents, phrase_text};
+use super::names::{
+    Likeness, SideNames, after_break, is_capitalised, is_joiner, likeness, name_key, spelling,
+};
+use super::numbers::{Figure, figures, split_ranges};
 
 const MONTHS: [(&str, &str); 12] = [
     ("january", "januari"),
@@ -55,39 +45,83 @@ const WEEKDAYS: [&str; 14] = [
     "minggu",
 ];
 
+/// What one side of the document brings to the checks of each of its pairs.
+pub struct SideContext<'a> {
+    /// Word pairs from this side's language to the other's.
+    pub lexicon: &'a Lexicon,
+    /// This side's language (`id`, `en`, `de`…), for its number words.
+    pub lang: &'a str,
+    /// The document's evidence about this side's capitalised words.
+    pub names: &'a SideNames,
+    pub equivalents: &'a Equivalents,
+}
+
 /// One side of a bead, read for the checks.
 pub struct Side<'a> {
-    /// Numbers, and names worth checking (see `checkable_names`).
-    anchors: Vec<Anchor>,
+    figures: Vec<Figure>,
     /// Dates written `15/7/2025`: (day, month, year).
     dates: Vec<Date>,
+    /// The names worth checking (see `checkable_names`), as written, each
+    /// with whether it stands in a run with an ordinary word.
+    names: Vec<(String, bool)>,
     /// Lower-case words, also with inner periods dropped (`U.S.` → `us`),
     /// possessives cut (`Indonesia's` → `indonesia`) and hyphenated words
     /// taken apart (`Kupang-born` → `kupang`, `born`).
     words: HashSet<String>,
-    /// `words` in their loose spelling, for cognates (`klimatologi`/`climatology`).
+    /// Keys of the capitalised words, to tell a typo in a name.
+    capitalised: HashSet<String>,
+    /// `words` in their loose spelling cut to seven letters, for cognates
+    /// (`klimatologi`/`climatology`).
     loose: HashSet<String>,
+    /// The text as ` lower case words `, for forms of several words.
+    phrase: String,
+    /// Values of the number words written out (`thirteen` → 13).
+    number_words: Vec<String>,
     /// First letters of the capitalised words in runs of two or more.
     initials: HashSet<char>,
-    /// Word pairs from this side's language to the other's.
-    lexicon: &'a Lexicon,
+    /// Keys of the capitalised words of names made of words written here
+    /// (`Badan Antariksa Jepang`).
+    word_names: Vec<String>,
+    cx: &'a SideContext<'a>,
+}
+
+/// What one side lacks of the other's names.
+#[derive(Default)]
+pub struct NamesLost {
+    /// Names with no counterpart.
+    pub missing: Vec<String>,
+    /// Those of `missing` written beside an ordinary word (`Makan Bergizi
+    /// Gratis`, `Spanish Inquisition`): maybe a translated name.
+    pub soft: Vec<String>,
+    /// A name and the other side's word one letter from it (`Volladolid`,
+    /// `Valladolid`): most likely a typo.
+    pub misspelt: Vec<(String, String)>,
 }
 
 impl<'a> Side<'a> {
-    pub fn new(sentences: &[Sentence], lexicon: &'a Lexicon) -> Side<'a> {
-        let mut anchors = Vec::new();
+    pub fn new(sentences: &[Sentence], cx: &'a SideContext<'a>) -> Side<'a> {
+        let mut figs = Vec::new();
         let mut dates = Vec::new();
+        let mut names = Vec::new();
         let mut words = HashSet::new();
+        let mut capitalised = HashSet::new();
+        let mut all_words: Vec<&str> = Vec::new();
+        let mut word_names = Vec::new();
         for sentence in sentences {
+            word_names.extend(word_name_words(&sentence.text, cx));
             let (found, rest) = take_dates(&sentence.text);
             dates.extend(found);
-            anchors.extend(
-                anchors::extract(&rest)
-                    .into_iter()
-                    .filter(|a| a.kind == AnchorKind::Number),
-            );
-            anchors.extend(checkable_names(&sentence.text, lexicon));
-            for source in [sentence.text.clone(), sentence.text.replace('.', "")] {
+            figs.extend(figures(&split_ranges(&rest), cx.lang, cx.equivalents));
+            names.extend(checkable_names(&sentence.text, cx));
+            let text = sentence.text.as_str();
+            let all = anchors::words(text);
+            all_words.extend(all.iter().map(|(_, w)| *w));
+            for (_, w) in &all {
+                if is_capitalised(w) {
+                    capitalised.insert(name_key(w));
+                }
+            }
+            for source in [text.to_string(), text.replace('.', "")] {
                 for (_, w) in anchors::words(&source) {
                     let lower = name_key(w);
                     words.extend(lower.split(['-', '/']).map(str::to_string));
@@ -95,19 +129,42 @@ impl<'a> Side<'a> {
                 }
             }
         }
-        let loose = words.iter().map(|w| loose_spelling(w)).collect();
+        let loose = words.iter().map(|w| loose(w)).collect();
+        let phrase = phrase_text(&all_words);
+        let number_words = cx.equivalents.number_values(cx.lang, &phrase);
         let initials = sentences
             .iter()
             .flat_map(|s| capitalised_run_initials(&s.text))
             .collect();
         Side {
-            anchors,
+            figures: figs,
             dates,
+            names,
             words,
+            capitalised,
             loose,
+            phrase,
+            number_words,
             initials,
-            lexicon,
+            word_names,
+            cx,
         }
+    }
+
+    /// Whether a name made of words here (`Royal Navy`, `Kementerian
+    /// Perhubungan`) holds a word that `other` does not explain: a name
+    /// translated, not copied.
+    pub fn has_translated_name(&self, other: &Side) -> bool {
+        self.word_names.iter().any(|k| {
+            !(other.words.contains(k)
+                || self
+                    .cx
+                    .lexicon
+                    .translations(k)
+                    .iter()
+                    .any(|t| other.words.contains(t))
+                || self.cx.equivalents.entity_found(k, &other.phrase))
+        })
     }
 
     /// Whether a run of capitalised words here could spell out `acronym` in
@@ -122,19 +179,22 @@ impl<'a> Side<'a> {
         hits >= 2 && hits * 2 >= letters.len()
     }
 
-    /// Numbers (and dates) of this side with no counterpart on `other`.
+    /// Figures (and dates) of this side with no counterpart on `other`.
     pub fn numbers_missing_in(&self, other: &Side) -> Vec<String> {
         let mut lost = Vec::new();
-        for a in self.anchors.iter().filter(|a| a.kind == AnchorKind::Number) {
-            let matched = other.anchors.iter().any(|b| a.matches(b))
+        for a in self.figures.iter().filter(|a| !a.conversion) {
+            // `Ligue 1` against `Liga Prancis`: the figure is part of a name.
+            let named = a
+                .label
+                .as_ref()
+                .is_some_and(|label| self.cx.equivalents.entity_found(label, &other.phrase));
+            let matched = named
+                || other.figures.iter().any(|b| a.matches(b))
                 || other
                     .dates
                     .iter()
                     .any(|d| a.keys.contains(&d.day) || a.keys.contains(&d.year))
-                || NUMBER_WORDS.iter().any(|(digits, en, id)| {
-                    a.keys.iter().any(|k| k == digits)
-                        && (other.words.contains(*en) || other.words.contains(*id))
-                });
+                || a.keys.iter().any(|k| other.number_words.contains(k));
             if !matched {
                 lost.push(a.text.clone());
             }
@@ -143,10 +203,33 @@ impl<'a> Side<'a> {
             let month_named = MONTHS
                 .get(d.month.wrapping_sub(1))
                 .is_some_and(|(en, id)| other.words.contains(*en) || other.words.contains(*id));
-            let day_given = other.anchors.iter().any(|b| b.keys.contains(&d.day));
+            let day_given = other.figures.iter().any(|b| b.keys.contains(&d.day));
             let weekday = WEEKDAYS.iter().any(|w| other.words.contains(*w));
             if !(month_named || day_given || weekday || other.dates.contains(d)) {
                 lost.push(format!("the date {}/{}/{}", d.day, d.month, d.year));
+            }
+        }
+        // A month named on one side only: `akhir Mei` against `end of March`.
+        for (en, id) in MONTHS {
+            // Capitalised: `May` the month, not `may` the verb.
+            let here = self.capitalised.contains(en) || self.capitalised.contains(id);
+            let abbreviated =
+                |w: &str| other.words.contains(&w.chars().take(3).collect::<String>());
+            let there = other.words.contains(en)
+                || other.words.contains(id)
+                || abbreviated(en)
+                || abbreviated(id);
+            let in_dates = other
+                .dates
+                .iter()
+                .any(|d| MONTHS.get(d.month.wrapping_sub(1)) == Some(&(en, id)));
+            if here && !there && !in_dates {
+                let written = if self.capitalised.contains(en) {
+                    en
+                } else {
+                    id
+                };
+                lost.push(original_case(written));
             }
         }
         lost.dedup();
@@ -154,33 +237,97 @@ impl<'a> Side<'a> {
     }
 
     /// Names and acronyms of this side with no counterpart on `other`.
-    pub fn names_missing_in(&self, other: &Side) -> Vec<String> {
-        let mut lost: Vec<String> = Vec::new();
-        for a in self.anchors.iter().filter(|a| a.kind != AnchorKind::Number) {
+    pub fn names_missing_in(&self, other: &Side) -> NamesLost {
+        let mut lost = NamesLost::default();
+        for (name, soft) in &self.names {
             // `Kupang-born`: the capitalised parts are the name.
-            let found = a
-                .text
+            let parts: Vec<String> = name
                 .split('-')
-                .filter(|part| part.chars().next().is_some_and(char::is_uppercase))
+                .filter(|part| is_capitalised(part))
                 .map(name_key)
-                .all(|part| {
-                    other.words.contains(&part)
-                        || self
-                            .lexicon
-                            .translations(&part)
-                            .iter()
-                            .any(|t| other.words.contains(t))
-                        || other.loose.contains(&loose_spelling(&part))
-                        || shares_stem(&part, &other.words)
-                        || other.words.iter().any(|w| similar_names(&part, w))
-                })
-                || (a.kind == AnchorKind::Acronym && other.spells_out(&a.text));
-            if !found && !lost.contains(&a.text) {
-                lost.push(a.text.clone());
+                .collect();
+            let acronym = anchors::is_acronym(name);
+            if acronym
+                && (other.spells_out(name)
+                    || other.capitalised.iter().any(|w| same_letters(name, w)))
+            {
+                continue;
+            }
+            let mut misspelt = None;
+            let found = parts.iter().all(|part| match self.find(part, other) {
+                Likeness::Same => true,
+                Likeness::Misspelt => {
+                    misspelt = other.nearest(part);
+                    misspelt.is_none()
+                }
+                Likeness::Other => false,
+            });
+            match misspelt {
+                Some(there) if !found => {
+                    let pair = (name.clone(), there);
+                    if !lost.misspelt.contains(&pair) {
+                        lost.misspelt.push(pair);
+                    }
+                }
+                _ if !found && !lost.missing.contains(name) => {
+                    lost.missing.push(name.clone());
+                    if *soft {
+                        lost.soft.push(name.clone());
+                    }
+                }
+                _ => {}
             }
         }
         lost
     }
+
+    /// How `key`, a name of this side, stands on `other`.
+    fn find(&self, key: &str, other: &Side) -> Likeness {
+        let known = |k: &str| {
+            other.words.contains(k)
+                || self
+                    .cx
+                    .lexicon
+                    .translations(k)
+                    .iter()
+                    .any(|t| other.words.contains(t))
+                || self.cx.equivalents.entity_found(k, &other.phrase)
+        };
+        if known(key) || self.cx.names.run_mates(key).any(|mate| known(mate)) {
+            return Likeness::Same;
+        }
+        if other.nearest(key).is_some() {
+            return Likeness::Misspelt;
+        }
+        if other.loose.contains(&loose(key))
+            || shares_stem(key, &other.words)
+            || other.words.iter().any(|w| similar_names(key, w))
+        {
+            Likeness::Same
+        } else {
+            Likeness::Other
+        }
+    }
+
+    /// A capitalised word here one letter from `key` (see [`likeness`]).
+    fn nearest(&self, key: &str) -> Option<String> {
+        let mut near: Vec<&String> = self
+            .capitalised
+            .iter()
+            .filter(|w| likeness(key, w) == Likeness::Misspelt)
+            .collect();
+        near.sort();
+        near.first().map(|w| original_case(w))
+    }
+}
+
+/// `valladolid` → `Valladolid`: a key written as a name for the note.
+fn original_case(key: &str) -> String {
+    let mut chars = key.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 /// First letters of capitalised words that stand next to another
@@ -216,10 +363,16 @@ fn shares_stem(key: &str, words: &HashSet<String>) -> bool {
     if key.chars().count() < STEM + 1 {
         return false;
     }
-    let stem: String = loose_spelling(key).chars().take(STEM).collect();
+    let stem: String = loose(key).chars().take(STEM).collect();
     words
         .iter()
-        .any(|w| w.chars().count() >= STEM && loose_spelling(w).starts_with(&stem))
+        .any(|w| w.chars().count() >= STEM && loose(w).starts_with(&stem))
+}
+
+/// A word's [`spelling`] cut to seven letters: loanwords and their sources
+/// then agree (`klimatologi`/`climatology`, `geofisika`/`geophysics`).
+fn loose(word: &str) -> String {
+    spelling(word).chars().take(7).collect()
 }
 
 /// A date as `15/7/2025`.
@@ -230,123 +383,188 @@ struct Date {
     year: String,
 }
 
-/// Lower case, possessive and acronym plural cut: `Russia's` → `russia`,
-/// `HFCs` → `hfc`.
-fn name_key(word: &str) -> String {
-    let word = match word.strip_suffix('s') {
-        Some(stem) if stem.len() >= 2 && anchors::is_acronym(stem) => stem,
-        _ => word,
-    };
-    let lower = word.to_lowercase();
-    lower
-        .strip_suffix("'s")
-        .or_else(|| lower.strip_suffix("’s"))
-        .unwrap_or(&lower)
-        .to_string()
-}
-
-/// A spelling that Indonesian loanwords and their English sources share:
-/// `klimatologi` and `climatology`, `geofisika` and `geophysics` (cut to
-/// their first seven letters).
-fn loose_spelling(word: &str) -> String {
-    let w = word
-        .replace("ph", "f")
-        .replace("th", "t")
-        .replace('q', "k")
-        .replace('y', "i")
-        .replace('x', "ks");
-    let chars: Vec<char> = w.chars().collect();
-    let mut out = String::new();
-    for (k, &c) in chars.iter().enumerate() {
-        let soft = chars.get(k + 1).is_some_and(|n| matches!(n, 'e' | 'i'));
-        out.push(match c {
-            // `circuit`/`sirkuit`, `Germanic`/`Jermanis`
-            'c' if soft => 's',
-            'c' => 'k',
-            'g' if soft => 'j',
-            _ => c,
-        });
-    }
-    out.chars().take(7).collect()
-}
-
 /// Capitalised words that are not names: English function words in titles,
 /// the pronoun `I`, honorifics written without a period.
-const NOT_NAMES: [&str; 24] = [
+const NOT_NAMES: [&str; 26] = [
     "The", "A", "An", "In", "On", "Of", "And", "But", "For", "To", "At", "By", "With", "From", "I",
-    "Mr", "Mrs", "Ms", "Dr", "Sir", "Prof", "Tn", "Ny", "Nn",
+    "Mr", "Mrs", "Ms", "Dr", "Sir", "Prof", "Tn", "Ny", "Nn", "Rp", "Rs",
 ];
 
 /// The names of a sentence that a translation should keep: acronyms, and
-/// capitalised words outside the sentence-initial position — except runs of
-/// capitalised words holding an ordinary word (`Badan Pusat Statistik`,
-/// `Energy and Mineral Resources Ministry`): institution names are
-/// translated, not kept. A headline in title case is skipped whole, and so
-/// are titles written with a period (`Ir.`) and currency marks (`US$`).
-fn checkable_names(text: &str, lexicon: &Lexicon) -> Vec<Anchor> {
+/// capitalised words away from a sentence start that the evidence calls
+/// names (see `names.rs`) — not ordinary words of the lexicon, not titles or
+/// the common-noun parts of names (`Lembah`, `Valley`), not number words. A
+/// headline in title case is skipped whole, and so are titles written with
+/// a period (`Ir.`) and currency marks (`US$`).
+fn checkable_names(text: &str, cx: &SideContext) -> Vec<(String, bool)> {
     let all = anchors::words(text);
-    let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
-    let n_caps = all.iter().filter(|(_, w)| capitalised(w)).count();
+    let n_caps = all.iter().filter(|(_, w)| is_capitalised(w)).count();
     if all.len() >= 4 && n_caps * 10 >= all.len() * 6 {
         return Vec::new();
     }
-    let common = |w: &str| !lexicon.translations(&w.to_lowercase()).is_empty();
-    let mut out = Vec::new();
-    let mut k = 0;
-    while k < all.len() {
-        if !capitalised(all[k].1) {
-            k += 1;
+    let ordinary = |key: &str| {
+        !cx.lexicon.translations(key).is_empty()
+            || cx.equivalents.is_not_name(key)
+            || !cx
+                .equivalents
+                .number_values(cx.lang, &format!(" {key} "))
+                .is_empty()
+    };
+    let soft = word_name_runs(&all, text, cx);
+    let mut out: Vec<(String, bool)> = Vec::new();
+    for (i, &(at, w)) in all.iter().enumerate() {
+        if !is_capitalised(w) || is_joiner(w) {
             continue;
         }
-        // A run of capitalised words, joined by `dan`/`and`/`of`/`the`.
-        let start = k;
-        let mut end = k + 1;
-        while end < all.len() {
-            let w = all[end].1;
-            let joiner = matches!(
-                w,
-                "dan" | "and" | "of" | "the" | "de" | "van" | "bin" | "binti"
-            ) && all.get(end + 1).is_some_and(|(_, n)| capitalised(n));
-            if capitalised(w) || joiner {
-                end += 1;
-            } else {
-                break;
-            }
+        let key = name_key(w);
+        let acronym = anchors::is_acronym(w);
+        let after = &text[at + w.len()..];
+        let title = after.starts_with('.') && w.chars().count() <= 4 && !acronym;
+        let plain = ordinary(&key)
+            || cx.names.is_ordinary(&key)
+            || (soft[i] && looks_derived(&key, cx.lang));
+        let skip = NOT_NAMES.contains(&w)
+            || w.chars().count() < 2
+            || w.contains(|c: char| c.is_ascii_digit())
+            || is_roman_numeral(w)
+            || w.starts_with("I'")
+            || w.starts_with("I’")
+            || title
+            || after.starts_with('$')
+            || in_conversion(&text[..at])
+            || currency_of_dollar(&all, at)
+            || (acronym && expands(&all, i, text))
+            || cx.equivalents.is_not_name(&key)
+            || (!acronym && (after_break(&text[..at]) || plain));
+        if !skip && !out.iter().any(|(n, _)| n == w) {
+            out.push((w.to_string(), soft[i] && !acronym));
         }
-        let run = &all[start..end];
-        let institution = run.len() > 1
-            && run
-                .iter()
-                .any(|(_, w)| capitalised(w) && !anchors::is_acronym(w) && common(w));
-        for (i, &(at, w)) in run.iter().enumerate() {
-            let initial = start + i == 0;
-            let acronym = anchors::is_acronym(w);
-            let after = &text[at + w.len()..];
-            let title = after.starts_with('.') && w.chars().count() <= 4 && !acronym;
-            let currency = after.starts_with('$');
-            let skip = !capitalised(w)
-                || NOT_NAMES.contains(&w)
-                || w.starts_with("I'")
-                || w.starts_with("I’")
-                || (initial && !acronym)
-                || title
-                || currency
-                || (!acronym && (institution || common(w)));
-            if !skip {
-                out.push(Anchor {
-                    kind: if acronym {
-                        AnchorKind::Acronym
-                    } else {
-                        AnchorKind::Name
-                    },
-                    text: w.to_string(),
-                    keys: vec![name_key(w)],
-                });
-            }
-        }
-        k = end;
     }
     out
+}
+
+/// For each word, whether it stands in a name made of words: a run of
+/// capitalised words holding a name-part word or a word of the lexicon
+/// (`Kementerian Perhubungan`, `Royal Navy`; not `Presiden Joko Widodo`).
+fn word_name_runs(all: &[(usize, &str)], text: &str, cx: &SideContext) -> Vec<bool> {
+    let text_between = |_: &[(usize, &str)], a: usize, b: usize| -> &str {
+        let end = all[a].0 + all[a].1.len();
+        text.get(end..all[b].0).unwrap_or("")
+    };
+    let mut soft = vec![false; all.len()];
+    let mut k = 0;
+    while k < all.len() {
+        let mut end = k;
+        // A run stops at punctuation: `Kanada, Bolivia` is two names.
+        let joined = |i: usize| i == k || text_between(all, i - 1, i).trim().is_empty();
+        while end < all.len()
+            && joined(end)
+            && (is_capitalised(all[end].1) || (end > k && is_joiner(all[end].1)))
+        {
+            end += 1;
+        }
+        let wordy = |w: &str| {
+            let key = name_key(w);
+            cx.equivalents.is_part(&key)
+                || (!anchors::is_acronym(w)
+                    && !cx.equivalents.is_entity(&key)
+                    && !cx.lexicon.translations(&key).is_empty())
+        };
+        if end - k >= 2
+            && all[k..end]
+                .iter()
+                .any(|(_, w)| is_capitalised(w) && wordy(w))
+        {
+            soft[k..end].fill(true);
+        }
+        k = end.max(k + 1);
+    }
+    soft
+}
+
+/// Keys of the capitalised words of `text` in names made of words.
+fn word_name_words(text: &str, cx: &SideContext) -> Vec<String> {
+    let all = anchors::words(text);
+    let soft = word_name_runs(&all, text, cx);
+    all.iter()
+        .zip(soft)
+        .filter(|((_, w), soft)| *soft && is_capitalised(w) && !anchors::is_acronym(w))
+        .map(|((_, w), _)| name_key(w))
+        .filter(|k| !cx.equivalents.is_part(k))
+        .collect()
+}
+
+/// A word made from another by the language's affixes, as the common-noun
+/// words of institution names are (`Perhubungan`, `Bergizi`, `Liberation`,
+/// `Royal`); names rarely are.
+fn looks_derived(key: &str, lang: &str) -> bool {
+    let n = key.chars().count();
+    match lang {
+        "id" => {
+            let circumfix = ["pe", "ke"].iter().any(|p| key.starts_with(p)) && key.ends_with("an");
+            (circumfix && n >= 8) || (key.starts_with("ber") && n >= 7)
+        }
+        "en" => {
+            n >= 5
+                && [
+                    "tion", "sion", "ment", "ity", "ism", "ance", "ence", "al", "ive", "ous",
+                    "ship", "ing", "ure", "ary", "ery",
+                ]
+                .iter()
+                .any(|s| key.ends_with(s))
+        }
+        _ => false,
+    }
+}
+
+/// Inside brackets that a figure opens (`(2200 GMT)`, `(113 Fahrenheit)`):
+/// a conversion, which a translator adds or leaves out.
+fn in_conversion(before: &str) -> bool {
+    let Some(open) = before.rfind('(') else {
+        return false;
+    };
+    !before[open..].contains(')')
+        && before[open + 1..]
+            .trim_start()
+            .starts_with(|c: char| c.is_ascii_digit())
+}
+
+/// `Badan Antariksa Amerika Serikat (NASA)`: an acronym in brackets right
+/// after the name it stands for; the name carries it.
+fn expands(all: &[(usize, &str)], i: usize, text: &str) -> bool {
+    let at = all[i].0;
+    i >= 2
+        && text[..at].trim_end().ends_with('(')
+        && is_capitalised(all[i - 1].1)
+        && is_capitalised(all[i - 2].1)
+}
+
+/// `dolar AS`, `US dollars`: the country names the currency, which the
+/// other side writes as `$`.
+fn currency_of_dollar(all: &[(usize, &str)], at: usize) -> bool {
+    let k = all.iter().position(|&(a, _)| a == at).unwrap_or(0);
+    let near = |i: Option<usize>| {
+        i.and_then(|i| all.get(i)).is_some_and(|(_, w)| {
+            matches!(w.to_lowercase().as_str(), "dolar" | "dollar" | "dollars")
+        })
+    };
+    near(k.checked_sub(1)) || near(Some(k + 1))
+}
+
+/// `II`, `XIV`: a numeral after a name (`Perang Dunia II`), not a name.
+fn is_roman_numeral(w: &str) -> bool {
+    w.chars().count() >= 2 && w.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
+}
+
+/// `UE`/`EU`, `SAC`/`CAS`: an acronym whose letters, in another order, make
+/// an acronym of the other language.
+fn same_letters(a: &str, b: &str) -> bool {
+    let sorted = |s: &str| {
+        let mut c: Vec<char> = s.chars().flat_map(char::to_lowercase).collect();
+        c.sort_unstable();
+        c
+    };
+    a.len() == b.len() && sorted(a) == sorted(b)
 }
 
 /// Cut `d/m/yyyy` dates out of `text`: the dates, and the text without them.

@@ -3,9 +3,9 @@
 
 use std::path::{Path, PathBuf};
 
-use selaras::Bead;
 use selaras::eval::{self, Report};
 use selaras::output::ladder_line;
+use selaras::{Bead, Reviewed};
 
 pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -69,4 +69,68 @@ pub fn docs(jsonl: &str) -> Vec<String> {
                 .to_string()
         })
         .collect()
+}
+
+/// Right 1-1 pairs and the flags they carry, for the false-alarm rate.
+#[derive(Default)]
+pub struct FlagAudit {
+    pub right: usize,
+    pub flagged: usize,
+    pub by_code: std::collections::BTreeMap<&'static str, usize>,
+    /// `code: note | source | target` of each flagged right pair.
+    pub examples: Vec<String>,
+}
+
+impl FlagAudit {
+    /// Count the right 1-1 beads of one document (`gold` holds its ladder).
+    pub fn add(
+        &mut self,
+        beads: &[Reviewed],
+        gold: &[(Vec<usize>, Vec<usize>)],
+        src: &selaras::Document,
+        tgt: &selaras::Document,
+    ) {
+        for bead in beads {
+            let ladder = (
+                bead.src.clone().collect::<Vec<_>>(),
+                bead.tgt.clone().collect::<Vec<_>>(),
+            );
+            if bead.src.len() != 1 || bead.tgt.len() != 1 || !gold.contains(&ladder) {
+                continue;
+            }
+            self.right += 1;
+            if bead.flags.is_empty() {
+                continue;
+            }
+            self.flagged += 1;
+            for f in &bead.flags {
+                *self.by_code.entry(f.code()).or_default() += 1;
+                self.examples.push(format!(
+                    "{}: {} | {} | {}",
+                    f.code(),
+                    f.note,
+                    src.text_of(&bead.src),
+                    tgt.text_of(&bead.tgt)
+                ));
+            }
+        }
+    }
+
+    pub fn share(&self) -> f64 {
+        self.flagged as f64 / self.right.max(1) as f64
+    }
+
+    /// The summary line, and every flagged right pair with `--nocapture`.
+    pub fn print(&self, name: &str) {
+        for e in &self.examples {
+            eprintln!("  {e}");
+        }
+        eprintln!(
+            "{name}: {} of {} right 1-1 pairs flagged ({:.1}%): {:?}",
+            self.flagged,
+            self.right,
+            self.share() * 100.0,
+            self.by_code
+        );
+    }
 }

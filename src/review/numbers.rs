@@ -1,0 +1,218 @@
+//! The figures of a sentence as the number check reads them: every value a
+//! figure can stand for, with its scale word (`2 juta` is also 2000000), its
+//! currency mark cut (`Rp1.800`), a time's parts (`4.45 Uhr` against
+//! `4 h 45`), and whether it is a conversion in brackets that a translator
+//! may add or leave out (`35 km (22 miles)`).
+
+use crate::anchors::{number_readings, words};
+
+use super::equivalents::Equivalents;
+
+/// A figure of one side.
+pub struct Figure {
+    /// As written.
+    pub text: String,
+    /// Every value it can stand for (see [`number_readings`]).
+    pub keys: Vec<String>,
+    /// Its values times the scale word after it (`2 juta` → 2000000);
+    /// empty without one.
+    pub scaled: Vec<String>,
+    /// A time's hour and minutes (`4.45 Uhr` → 4, 45), for a side that
+    /// writes them apart (`4 h 45`).
+    pub parts: Vec<String>,
+    /// The capitalised word before it with it (`ligue 1`), for names that
+    /// hold a figure.
+    pub label: Option<String>,
+    /// Inside brackets right after another figure: a conversion
+    /// (`650 km (400 miles)`, `03.30 waktu setempat (2200 GMT)`). A
+    /// translator adds or drops these freely, so they are not checked.
+    pub conversion: bool,
+}
+
+/// Currency marks written against the figure (`Rp4`, `RM50`, `USD10`).
+const CURRENCIES: [&str; 8] = ["rp", "rm", "rs", "usd", "idr", "sgd", "eur", "us"];
+
+/// Words beside a time of day (`pukul 10.30`, `4.45 Uhr`, `20 h 30`).
+const TIME_WORDS: [&str; 11] = [
+    "pukul", "jam", "wib", "wita", "wit", "uhr", "h", "heures", "heure", "am", "pm",
+];
+
+/// The figures of `text` (dates already taken out), in language `lang`.
+pub fn figures(text: &str, lang: &str, eq: &Equivalents) -> Vec<Figure> {
+    let all = words(text);
+    let mut out = Vec::new();
+    for (k, &(at, word)) in all.iter().enumerate() {
+        let Some(number) = figure_part(word) else {
+            continue;
+        };
+        let mut keys = number_readings(number);
+        if keys.is_empty() {
+            continue;
+        }
+        let digits_end = number
+            .find(|c: char| !(c.is_ascii_digit() || matches!(c, '.' | ',' | ':')))
+            .unwrap_or(number.len());
+        let suffix = &number[digits_end..];
+        // `1960s`, `60-an`: a decade, also read without (or with) its century.
+        let lead = number[..digits_end].trim_end_matches(['.', ',', ':']);
+        if matches!(suffix, "s" | "-an" | "an" | "'s") && lead.ends_with('0') {
+            match lead.len() {
+                4 => keys.push(lead[2..].to_string()),
+                2 => keys.extend([format!("19{lead}"), format!("20{lead}")]),
+                _ => {}
+            }
+        }
+        // A scale word after the figure or glued to it: `2 juta`, `1.4bn`.
+        let next = all.get(k + 1).map(|(_, w)| *w).unwrap_or_default();
+        let scale = eq
+            .scale(lang, suffix)
+            .or_else(|| suffix.is_empty().then(|| eq.scale(lang, next)).flatten());
+        let scaled: Vec<String> = scale
+            .map(|factor| {
+                keys.iter()
+                    .filter_map(|key| key.parse::<f64>().ok())
+                    .map(|v| format_value(v * factor))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let mut parts = Vec::new();
+        let near = |d: isize| {
+            usize::try_from(k as isize + d)
+                .ok()
+                .and_then(|i| all.get(i))
+                .is_some_and(|(_, w)| TIME_WORDS.contains(&w.to_lowercase().as_str()))
+        };
+        if let Some(time) = keys.iter().find(|key| key.contains(':')).cloned() {
+            let (h, m) = time.split_once(':').unwrap_or_default();
+            let hour: u32 = h.parse().unwrap_or(0);
+            // `15.00` is also `3 p.m.`.
+            if hour > 12 {
+                keys.extend([(hour - 12).to_string(), format!("{}:{m}", hour - 12)]);
+            }
+            if number.contains(':') || near(-1) || near(1) || near(2) {
+                parts.extend([h.to_string(), m.trim_start_matches('0').to_string()]);
+            }
+        }
+        keys.retain(|k| !k.is_empty());
+        keys.sort();
+        keys.dedup();
+        let label = k
+            .checked_sub(1)
+            .map(|i| all[i].1)
+            .filter(|w| w.starts_with(char::is_uppercase))
+            .map(|w| format!("{} {number}", w.to_lowercase()));
+        out.push(Figure {
+            text: word.to_string(),
+            keys,
+            scaled,
+            parts,
+            label,
+            conversion: is_conversion(&text[..at]),
+        });
+    }
+    out
+}
+
+impl Figure {
+    /// Whether two figures can be one value: the same reading, scaled alike
+    /// where both carry a scale word (`4,6 miliar` is not `4.6 million`),
+    /// or a time against its parts written apart.
+    pub fn matches(&self, other: &Figure) -> bool {
+        let shared = |a: &[String], b: &[String]| a.iter().any(|k| b.contains(k));
+        let values = match (self.scaled.is_empty(), other.scaled.is_empty()) {
+            (false, false) => shared(&self.scaled, &other.scaled),
+            (true, true) => shared(&self.keys, &other.keys),
+            (false, true) => shared(&self.scaled, &other.keys) || shared(&self.keys, &other.keys),
+            (true, false) => shared(&self.keys, &other.scaled) || shared(&self.keys, &other.keys),
+        };
+        values
+            || (other.parts.is_empty() && shared(&self.parts, &other.keys))
+            || (self.parts.is_empty() && shared(&other.parts, &self.keys))
+    }
+}
+
+/// A side's text with ranges of figures taken apart: `1991-2020` and
+/// `19–20` read as two figures each.
+pub fn split_ranges(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    for (i, &c) in chars.iter().enumerate() {
+        let between_digits = i > 0
+            && chars[i - 1].is_ascii_digit()
+            && chars.get(i + 1).is_some_and(|n| n.is_ascii_digit());
+        if between_digits && matches!(c, '-' | '–' | '—') {
+            out.push(' ');
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The figure in a word: `3.000`, `ke-3` → `3`, `Rp1.800` → `1.800`.
+fn figure_part(word: &str) -> Option<&str> {
+    if word.starts_with(|c: char| c.is_ascii_digit()) {
+        return Some(word);
+    }
+    let letters = word.find(|c: char| c.is_ascii_digit())?;
+    let (mark, rest) = word.split_at(letters);
+    // `Rp4`, and labels such as `R5` (a belay) or `G20`: the figure is what
+    // a translation keeps.
+    let label = mark.chars().count() <= 2 && mark.chars().all(char::is_alphabetic);
+    if label || CURRENCIES.contains(&mark.to_lowercase().as_str()) {
+        return Some(rest);
+    }
+    word.rsplit_once('-')
+        .map(|(_, tail)| tail)
+        .filter(|t| t.starts_with(|c: char| c.is_ascii_digit()))
+}
+
+/// Whether the text before a figure opens a bracket right after another
+/// figure and at most three words: `35 km (`, `03.30 waktu setempat (`.
+fn is_conversion(before: &str) -> bool {
+    let Some(open) = before.trim_end().strip_suffix('(') else {
+        return false;
+    };
+    let tail = words(open);
+    tail.iter()
+        .rev()
+        .take(5)
+        .any(|(_, w)| w.starts_with(|c: char| c.is_ascii_digit()))
+}
+
+/// `2000000`, `2.5`: a value as [`number_readings`] writes its keys.
+fn format_value(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e18 {
+        format!("{}", v as i128)
+    } else {
+        let s = format!("{v:.6}");
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(text: &str, lang: &str) -> Vec<Vec<String>> {
+        figures(text, lang, Equivalents::builtin())
+            .into_iter()
+            .map(|f| f.keys)
+            .collect()
+    }
+
+    #[test]
+    fn scales_currencies_decades_and_times() {
+        let scaled =
+            |t: &str, lang: &str| figures(t, lang, Equivalents::builtin()).remove(0).scaled;
+        assert!(scaled("naik 2 juta orang", "id").contains(&"2000000".to_string()));
+        assert!(scaled("Rp4,8 triliun", "id").contains(&"4800000000000".to_string()));
+        assert!(keys("Rp1.800 per liter", "id")[0].contains(&"1800".to_string()));
+        assert!(keys("the 1960s", "en")[0].contains(&"60".to_string()));
+        let time = figures("um 20.30 Uhr", "de", Equivalents::builtin()).remove(0);
+        assert!(time.parts.contains(&"30".to_string()));
+        assert!(keys("pukul 15.00 WIB", "id")[0].contains(&"3".to_string()));
+        let conv = figures("35 km (22 miles) away", "en", Equivalents::builtin());
+        assert!(!conv[0].conversion && conv[1].conversion);
+    }
+}
