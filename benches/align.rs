@@ -15,7 +15,7 @@ use std::time::Instant;
 
 use pud_dev::{DevDoc, Kind, LadderBead};
 use selaras::eval::{self, Report};
-use selaras::{Bead, Config, Document, Lang, align_documents};
+use selaras::{Bead, Config, Document, Lang, Reviewed, align_documents};
 
 const PUD_SEED: u64 = 1;
 /// Sentences a side of the speed test.
@@ -27,7 +27,7 @@ const BINS: [(f64, f64); 5] = [(0.0, 0.5), (0.5, 0.7), (0.7, 0.9), (0.9, 0.97), 
 struct Run {
     name: String,
     gold: Vec<Vec<LadderBead>>,
-    beads: Vec<Vec<Bead>>,
+    beads: Vec<Vec<Reviewed>>,
     secs: f64,
 }
 
@@ -43,7 +43,7 @@ impl Run {
     }
 }
 
-fn ladder(beads: &[Bead]) -> Vec<LadderBead> {
+fn ladder(beads: &[Reviewed]) -> Vec<LadderBead> {
     beads
         .iter()
         .map(|b| (b.src.clone().collect(), b.tgt.clone().collect()))
@@ -79,11 +79,11 @@ fn quick() -> bool {
 }
 
 /// Align presplit line lists and check the sentence count survived.
-fn align_lines(src: &str, src_lang: Lang, tgt: &str, tgt_lang: Lang) -> Vec<Bead> {
+fn align_lines(src: &str, src_lang: Lang, tgt: &str, tgt_lang: Lang) -> Vec<Reviewed> {
     let s = Document::new(src, src_lang, true);
     let t = Document::new(tgt, tgt_lang, true);
     let beads = align_documents(&s, &t, config());
-    let covered = |f: fn(&Bead) -> usize| beads.iter().map(f).sum::<usize>();
+    let covered = |f: fn(&Bead) -> usize| beads.iter().map(|b| f(b)).sum::<usize>();
     assert_eq!(covered(|b| b.src.len()), s.sentences.len());
     assert_eq!(covered(|b| b.tgt.len()), t.sentences.len());
     beads

@@ -1,5 +1,6 @@
 //! `selaras batch`: many article pairs from a list, aligned in parallel and
-//! written in list order — one file a pair, or one JSON Lines stream. A pair
+//! written in list order — one file a pair, or one JSON Lines stream, or one
+//! TMX memory whose units each name their document. A pair
 //! that fails is reported and skipped; the others are still written.
 
 use std::collections::{HashMap, HashSet};
@@ -17,7 +18,7 @@ use crate::pair::{Aligner, Pair};
 use crate::report;
 use crate::write::write_output;
 use selaras::output::{self, Format};
-use selaras::{Bead, Error, Result};
+use selaras::{Error, Result, Reviewed};
 
 /// How many pairs are aligned at once before they are written: enough to keep
 /// every core busy, few enough to keep memory flat on long lists.
@@ -132,19 +133,20 @@ fn out_paths(dir: &Path, pairs: &[(PathBuf, PathBuf)], format: Format) -> Result
 struct Tally {
     documents: usize,
     failed: usize,
-    beads: Vec<Bead>,
+    beads: Vec<Reviewed>,
 }
 
 /// The format of the files written: with `--out-dir`, `--format` or CSV;
-/// else the one JSON Lines stream, which `-o` and `--format` must not contradict.
+/// else the one JSON Lines stream (or TMX memory), which `-o` and `--format`
+/// choose between.
 fn format(args: &BatchArgs) -> Result<Format> {
     let format = if args.out_dir.is_some() {
         args.format.unwrap_or(Format::Csv)
     } else {
         let f = options::format_for(args.format, args.output.as_deref(), Format::Jsonl)?;
-        if f != Format::Jsonl {
+        if !matches!(f, Format::Jsonl | Format::Tmx) {
             return Err(Error::Usage(format!(
-                "batch without --out-dir writes one JSON Lines stream, not {}: name it .jsonl, \
+                "batch without --out-dir writes one JSON Lines stream or one TMX memory, not {}: name it .jsonl or .tmx, \
                  or give --out-dir DIR --format {}",
                 f.extension(),
                 f.extension()
@@ -204,7 +206,10 @@ pub fn run(args: BatchArgs) -> Result<()> {
                 match (&mut stream, &args.out_dir) {
                     (Some(w), _) => {
                         options.document = Some(docs[g * chunk + k].clone());
-                        output::write(Format::Jsonl, &aligned, &options, &mut **w)?;
+                        match format {
+                            Format::Tmx => output::tmx_units(&aligned, &options, &mut **w)?,
+                            _ => output::write(Format::Jsonl, &aligned, &options, &mut **w)?,
+                        }
                     }
                     (None, Some(_)) => {
                         let out = &targets[g * chunk + k];
@@ -233,7 +238,17 @@ pub fn run(args: BatchArgs) -> Result<()> {
             source,
         })?;
     } else {
-        write_output(args.output.as_deref(), |w| write_all(Some(w)))?;
+        let memory = crate::pair::options_for(&args.aligner, &args.writer, None);
+        write_output(args.output.as_deref(), |w| {
+            if format == Format::Tmx {
+                output::tmx_begin(&memory, w)?;
+            }
+            write_all(Some(&mut *w))?;
+            match format {
+                Format::Tmx => output::tmx_end(w),
+                _ => Ok(()),
+            }
+        })?;
     }
     report::say(format_args!(
         "{} documents aligned, {} failed; {}",

@@ -30,12 +30,13 @@ pub struct Cli {
 pub enum Command {
     /// Align two texts and write the sentence pairs for review (CSV by default)
     #[command(
-        after_help = "CSV columns: pair,type,src_idx,tgt_idx,source,target,score,flags\n  \
+        after_help = "CSV columns: pair,type,src_idx,tgt_idx,source,target,score,flags,status\n  \
 type     bead shape: 1-1, 2-1 (two source sentences, one target), 1-0 (unaligned)…\n  \
 src_idx  0-based source sentence number(s): 4, or 4-5 for several, empty for none\n  \
 score    probability in [0,1] that the pair is right; pairs at 0.9+ are right ~98% of the time\n  \
 flags    QA flags, ;-separated: unaligned, number_mismatch, name_missing, length_ratio,\n           \
-quote_mismatch, untranslated, merged, low_confidence\n\n\
+quote_mismatch, untranslated, merged, low_confidence\n  \
+status   blank; a reviewer writes confirmed or rejected, then runs `selaras apply`\n\n\
 Formats (--format, else the -o extension, else csv): csv tsv jsonl tmx xlsx html ladder\n\n\
 Examples:\n  selaras align corpora/ekspor-nikel/id.txt corpora/ekspor-nikel/en.txt -o pairs.csv\n  \
 selaras align artikel.txt article.txt -o review.html\n  \
@@ -51,6 +52,15 @@ selaras batch pairs.tsv -o corpus.jsonl --only-flagged\n\n\
 A pair that cannot be read is reported on standard error and skipped; the\n\
 others are still written, and the exit code is 1.")]
     Batch(BatchArgs),
+    /// Write a corrected alignment: the review page's saved file, or the CSV/TSV/XLSX a reviewer edited
+    #[command(after_help = "Examples:\n  \
+selaras apply artikel.txt article.txt reviewed.csv -o memory.tmx\n  \
+selaras apply artikel.txt article.txt pairs.xlsx -o pairs.csv\n\n\
+Read: src_idx, tgt_idx (4, 4-5, empty) and status (confirmed, rejected, blank); a row\n\
+with both indices empty is dropped. Every sentence must be in one row, in order.\n\
+Confirmed pairs score 1; rejected pairs stay out of TMX; other pairs keep the\n\
+aligner's score, 0 where the aligner found another pair.")]
+    Apply(ApplyArgs),
     /// Split a text into sentences: one a line, an empty line between paragraphs
     #[command(after_help = "Examples:\n  \
 selaras split artikel.txt\n  \
@@ -140,6 +150,30 @@ pub struct AlignArgs {
     /// Output format [default: from the -o extension, else csv]
     #[arg(short, long, value_enum)]
     pub format: Option<Format>,
+    /// Keep the pairs confirmed in FILE (a reviewed CSV, TSV, XLSX or ladder)
+    /// and align only between them
+    #[arg(long, value_name = "FILE")]
+    pub fixed: Option<PathBuf>,
+    #[command(flatten)]
+    pub aligner: AlignerArgs,
+    #[command(flatten)]
+    pub writer: WriterArgs,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct ApplyArgs {
+    /// Source text, as given to align
+    pub src: PathBuf,
+    /// Target text, as given to align
+    pub tgt: PathBuf,
+    /// The corrected alignment: .csv, .tsv, .xlsx or .ladder
+    pub reviewed: PathBuf,
+    /// Write here instead of standard output; - for standard output
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Output format [default: from the -o extension, else csv]
+    #[arg(short, long, value_enum)]
+    pub format: Option<Format>,
     #[command(flatten)]
     pub aligner: AlignerArgs,
     #[command(flatten)]
@@ -152,7 +186,7 @@ pub struct AlignerArgs {
     /// Input is already split: each line is one sentence, blank lines separate paragraphs
     #[arg(long)]
     pub sentences: bool,
-    /// Language of the source text: id, en, or any tag (de, id-ID); TMX uses the tag as given
+    /// Language of the source text: id, en, or any BCP 47 tag (de, id-ID); TMX and HTML use the tag
     #[arg(long, default_value = "id", value_parser = parse_tag)]
     pub src_lang: LangTag,
     /// Language of the target text
@@ -182,6 +216,15 @@ pub struct WriterArgs {
     /// Keep unaligned sentences in TMX output (left out by default)
     #[arg(long)]
     pub tmx_unaligned: bool,
+    /// Keep pairs that carry a QA flag out of TMX output
+    #[arg(long)]
+    pub tmx_skip_flagged: bool,
+    /// TMX creationdate: 20250715T093000Z or 2025-07-15 [default: $SOURCE_DATE_EPOCH, else the source file's date]
+    #[arg(long, value_name = "DATE", value_parser = parse_tmx_date)]
+    pub tmx_date: Option<String>,
+    /// TMX creationid: who made the memory [default: selaras]
+    #[arg(long, value_name = "ID")]
+    pub tmx_creator: Option<String>,
 }
 
 #[derive(clap::Args, Debug)]
@@ -251,11 +294,35 @@ pub struct LangTag {
     pub tag: String,
 }
 
+/// A BCP 47 tag (`id_ID` refused with the fix, `in` written `id`).
 fn parse_tag(s: &str) -> Result<LangTag, String> {
+    let tag = selaras::bcp47(s)?;
     Ok(LangTag {
-        lang: s.parse()?,
-        tag: s.trim().to_string(),
+        lang: tag.parse()?,
+        tag,
     })
+}
+
+/// `2025-07-15` or TMX's own `20250715T093000Z`, as TMX writes it.
+fn parse_tmx_date(s: &str) -> Result<String, String> {
+    let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+    let tmx = s.len() == 16 && &s[8..9] == "T" && s.ends_with('Z');
+    if tmx && digits(&s[..8]) && digits(&s[9..15]) {
+        return Ok(s.to_string());
+    }
+    match s.split('-').collect::<Vec<_>>()[..] {
+        [y, m, d]
+            if y.len() == 4
+                && m.len() == 2
+                && d.len() == 2
+                && [y, m, d].iter().all(|t| digits(t)) =>
+        {
+            Ok(format!("{y}{m}{d}T000000Z"))
+        }
+        _ => Err(format!(
+            "'{s}' is not a date; give 2025-07-15 or 20250715T093000Z"
+        )),
+    }
 }
 
 fn parse_score(s: &str) -> Result<f64, String> {

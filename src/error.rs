@@ -59,6 +59,19 @@ pub enum Error {
         message: String,
     },
 
+    /// A row of a corrected alignment (a reviewer's CSV, TSV, XLSX or
+    /// ladder) that does not fit the articles.
+    #[error("{}: {}{message}", path.display(), row_at(*row))]
+    Row {
+        /// The file.
+        path: PathBuf,
+        /// The spreadsheet row (the header is row 1) or ladder line; 0 for
+        /// the file as a whole.
+        row: usize,
+        /// What is wrong and how to fix it.
+        message: String,
+    },
+
     /// An output could not be written.
     #[error("{}: cannot write: {source}", path.display())]
     Write {
@@ -80,6 +93,15 @@ pub enum Error {
     /// Some of several inputs failed; each was reported as it failed.
     #[error("{0}")]
     Incomplete(String),
+}
+
+/// `row 7: `, or nothing for the file as a whole (row 0).
+fn row_at(row: usize) -> String {
+    if row == 0 {
+        String::new()
+    } else {
+        format!("row {row}: ")
+    }
 }
 
 /// A result with the library's [`Error`].

@@ -33,6 +33,59 @@ impl Lang {
     }
 }
 
+/// A language tag written as BCP 47 has it, for TMX and HTML: subtags
+/// joined by `-` (`id_ID` is refused, with the fix), the deprecated `in`,
+/// `iw`, `ji` replaced by `id`, `he`, `yi`, and each subtag in its case
+/// (`EN-us` → `en-US`, `zh-hant` → `zh-Hant`).
+///
+/// ```
+/// assert_eq!(selaras::bcp47("in").unwrap(), "id");
+/// assert_eq!(selaras::bcp47("en-us").unwrap(), "en-US");
+/// assert!(selaras::bcp47("id_ID").unwrap_err().contains("write id-ID"));
+/// ```
+pub fn bcp47(tag: &str) -> Result<String, String> {
+    let tag = tag.trim();
+    if tag.contains('_') {
+        return Err(format!(
+            "'{tag}' is not a BCP 47 language tag: write {}",
+            tag.replace('_', "-")
+        ));
+    }
+    let subtags: Vec<&str> = tag.split('-').collect();
+    let primary = subtags[0].to_ascii_lowercase();
+    let well_formed = (2..=8).contains(&primary.len())
+        && primary.chars().all(|c| c.is_ascii_alphabetic())
+        && subtags[1..]
+            .iter()
+            .all(|s| (1..=8).contains(&s.len()) && s.chars().all(|c| c.is_ascii_alphanumeric()));
+    if !well_formed {
+        return Err(format!(
+            "'{tag}' is not a BCP 47 language tag; use e.g. id, en, id-ID, en-US"
+        ));
+    }
+    let primary = match primary.as_str() {
+        "in" => "id".to_string(),
+        "iw" => "he".to_string(),
+        "ji" => "yi".to_string(),
+        _ => primary,
+    };
+    let mut out = vec![primary];
+    // After a singleton (`x-…`, `u-…`) subtags are private: lower case.
+    let mut private = false;
+    for s in &subtags[1..] {
+        private |= s.len() == 1;
+        let fixed = match (private, s.len()) {
+            (false, 2) if s.chars().all(|c| c.is_ascii_alphabetic()) => s.to_ascii_uppercase(),
+            (false, 4) if s.chars().all(|c| c.is_ascii_alphabetic()) => {
+                s[..1].to_ascii_uppercase() + &s[1..].to_ascii_lowercase()
+            }
+            _ => s.to_ascii_lowercase(),
+        };
+        out.push(fixed);
+    }
+    Ok(out.join("-"))
+}
+
 impl FromStr for Lang {
     type Err = String;
 
@@ -77,5 +130,21 @@ mod tests {
         assert_eq!("EN".parse::<Lang>().unwrap(), Lang::En);
         assert_eq!("de".parse::<Lang>().unwrap(), Lang::Other("de".into()));
         assert!("x y".parse::<Lang>().is_err());
+    }
+
+    #[test]
+    fn tags_are_bcp47() {
+        assert_eq!(bcp47("ID-id").unwrap(), "id-ID");
+        assert_eq!(bcp47("iw").unwrap(), "he");
+        assert_eq!(bcp47("zh-hant-tw").unwrap(), "zh-Hant-TW");
+        assert_eq!(bcp47("en-x-legal").unwrap(), "en-x-legal");
+        assert_eq!(bcp47("es-419").unwrap(), "es-419");
+        for bad in ["", "e", "en--US", "1d", "en-toolongsubtag"] {
+            assert!(bcp47(bad).is_err(), "{bad}");
+        }
+        assert_eq!(
+            bcp47("en_US").unwrap_err(),
+            "'en_US' is not a BCP 47 language tag: write en-US"
+        );
     }
 }

@@ -24,8 +24,10 @@
 //! ```
 //!
 //! The pipeline, one stage a module: [`text`] decodes bytes, [`segment`]
-//! splits sentences, the aligner pairs them ([`align_documents`]), the
-//! review adds [`Flag`]s, [`output`] writes CSV, TSV, JSONL, TMX, HTML, a
+//! splits sentences, the aligner pairs them into [`Bead`]s
+//! ([`align_unreviewed`]), the review makes each a [`Reviewed`] pair with
+//! its [`Flag`]s and a reviewer's [`Status`] ([`align_documents`] does both),
+//! [`output`] writes CSV, TSV, JSONL, TMX, HTML, a
 //! ladder (and XLSX with the `xlsx` feature), and [`eval`] scores a ladder
 //! against gold.
 //!
@@ -48,16 +50,17 @@ mod lang;
 mod lexicon;
 mod noise;
 pub mod output;
+pub mod readback;
 mod review;
 pub mod segment;
 pub mod text;
 
 pub use align::{Bead, Config, LearnConfig, OverlapWeights};
 pub use error::{Error, Result};
-pub use lang::Lang;
+pub use lang::{Lang, bcp47};
 pub use lexicon::Lexicon;
 pub use output::Format;
-pub use review::{Flag, FlagKind};
+pub use review::{Flag, FlagKind, Reviewed, Status};
 pub use segment::{Sentence, split_lines, split_text};
 
 use std::ops::Range;
@@ -111,8 +114,8 @@ impl Document {
 }
 
 /// Align two documents with the built-in lexicon for their languages, and
-/// flag the beads for review.
-pub fn align_documents(src: &Document, tgt: &Document, cfg: &Config) -> Vec<Bead> {
+/// flag the beads for review. Each pair reads as its [`Bead`] (`pair.src`).
+pub fn align_documents(src: &Document, tgt: &Document, cfg: &Config) -> Vec<Reviewed> {
     let lexicon = Lexicon::builtin_for(&src.lang, &tgt.lang);
     align_with_lexicon(src, tgt, &lexicon, cfg)
 }
@@ -137,16 +140,21 @@ pub fn align_with_lexicon(
     tgt: &Document,
     lexicon: &Lexicon,
     cfg: &Config,
-) -> Vec<Bead> {
-    let mut beads = align_unreviewed(src, tgt, lexicon, cfg);
-    review_beads(src, tgt, &mut beads, lexicon);
-    beads
+) -> Vec<Reviewed> {
+    let beads = align_unreviewed(src, tgt, lexicon, cfg);
+    review_beads(src, tgt, beads, lexicon)
 }
 
-/// Put the QA flags on beads of `src` and `tgt` found any way (by the
-/// aligner, by hand, from a reviewed file), replacing any they had.
-/// `lexicon` is oriented source → target, as for [`align_with_lexicon`].
-pub fn review_beads(src: &Document, tgt: &Document, beads: &mut [Bead], lexicon: &Lexicon) {
+/// Flag beads of `src` and `tgt` found any way (by the aligner, by hand,
+/// from a reviewed file) as [`align_documents`] flags its own; every pair is
+/// left unreviewed. `lexicon` is oriented source → target, as for
+/// [`align_with_lexicon`].
+pub fn review_beads(
+    src: &Document,
+    tgt: &Document,
+    beads: Vec<Bead>,
+    lexicon: &Lexicon,
+) -> Vec<Reviewed> {
     let context = review::Context {
         src: &src.sentences,
         tgt: &tgt.sentences,
@@ -154,20 +162,51 @@ pub fn review_beads(src: &Document, tgt: &Document, beads: &mut [Bead], lexicon:
         tgt_lang: &tgt.lang,
         lexicon,
     };
-    review::review(beads, &context);
+    review::review(beads, &context)
 }
 
 /// Warnings about the document pair as a whole, with their reasons: texts
 /// that are probably not translations of each other (a low mean score), and
 /// Indonesian and English files given the wrong way round. They never stop
 /// a run; the command line prints them and the review page shows them.
-pub fn document_warnings(src: &Document, tgt: &Document, beads: &[Bead]) -> Vec<String> {
+pub fn document_warnings(
+    src: &Document,
+    tgt: &Document,
+    pairs: &[impl AsRef<Bead>],
+) -> Vec<String> {
+    let beads: Vec<Bead> = pairs.iter().map(|p| p.as_ref().clone()).collect();
     review::warnings(
-        beads,
+        &beads,
         &src.sentences,
         &tgt.sentences,
         (&src.lang, &tgt.lang),
     )
+}
+
+/// As [`align_unreviewed`], keeping each of `fixed` — pairs a reviewer
+/// confirmed, in order — as a bead of confidence 1 and aligning only the
+/// stretches between them. A fixed pair that overlaps the one before it or
+/// lies outside the documents is ignored (check them first with
+/// [`readback::check`]).
+///
+/// ```
+/// use selaras::{Config, Document, Lang, Lexicon};
+///
+/// let id = Document::new("Satu.\nDua.\nTiga.\n", Lang::Id, true);
+/// let en = Document::new("One.\nTwo.\nThree.\n", Lang::En, true);
+/// let lexicon = Lexicon::builtin_for(&id.lang, &en.lang);
+/// let beads = selaras::align_around(&id, &en, &lexicon, &Config::default(), &[(1..3, 1..2)]);
+/// assert_eq!((beads[1].src.clone(), beads[1].tgt.clone()), (1..3, 1..2));
+/// assert_eq!(beads[1].confidence, 1.0);
+/// ```
+pub fn align_around(
+    src: &Document,
+    tgt: &Document,
+    lexicon: &Lexicon,
+    cfg: &Config,
+    fixed: &[(Range<usize>, Range<usize>)],
+) -> Vec<Bead> {
+    align::align_around(&src.sentences, &tgt.sentences, lexicon, cfg, fixed)
 }
 
 /// The beads alone, with no QA flags: for a ladder or a corpus, where no

@@ -4,6 +4,7 @@
 
 mod batch;
 mod cli;
+mod corrected;
 mod files;
 mod options;
 mod pair;
@@ -16,7 +17,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use cli::{AlignArgs, Command, EvalArgs, SplitArgs, SplitFormat};
+use cli::{AlignArgs, ApplyArgs, Command, EvalArgs, SplitArgs, SplitFormat};
 use files::{read_bytes, read_document, refuse_overwrite, stdin_once};
 use pair::Aligner;
 use selaras::output::{self, Format};
@@ -29,6 +30,7 @@ fn main() -> ExitCode {
     let cli = cli::parse();
     let result = match cli.command {
         Command::Align(args) => run_align(args),
+        Command::Apply(args) => run_apply(args),
         Command::Batch(args) => batch::run(args),
         Command::Split(args) => run_split(args),
         Command::Eval(args) => run_eval(args),
@@ -70,23 +72,50 @@ fn broken_pipe(e: &io::Error) -> bool {
 }
 
 fn run_align(args: AlignArgs) -> Result<()> {
-    let mut inputs: Vec<&Path> = vec![&args.src, &args.tgt];
-    inputs.extend(args.aligner.dict.iter().map(PathBuf::as_path));
+    run_one(
+        (&args.src, &args.tgt, args.fixed.as_deref(), false),
+        args.output.as_deref(),
+        args.format,
+        &args.aligner,
+        &args.writer,
+    )
+}
+
+fn run_apply(args: ApplyArgs) -> Result<()> {
+    run_one(
+        (&args.src, &args.tgt, Some(&args.reviewed), true),
+        args.output.as_deref(),
+        args.format,
+        &args.aligner,
+        &args.writer,
+    )
+}
+
+/// `align` (around the pairs confirmed in a reviewed file, if any) or
+/// `apply` (the reviewed file's pairs): one article pair to one output.
+fn run_one(
+    (src, tgt, reviewed, apply): (&Path, &Path, Option<&Path>, bool),
+    output: Option<&Path>,
+    format: Option<Format>,
+    aligner_args: &cli::AlignerArgs,
+    writer: &cli::WriterArgs,
+) -> Result<()> {
+    let mut inputs: Vec<&Path> = vec![src, tgt];
+    inputs.extend(reviewed);
+    inputs.extend(aligner_args.dict.iter().map(PathBuf::as_path));
     stdin_once(inputs.iter().copied())?;
-    refuse_overwrite([args.output.as_deref()], &inputs)?;
-    let format = options::format_for(args.format, args.output.as_deref(), Format::Csv)?;
-    options::check_writer(format, &args.writer)?;
-    options::check_binary(format, args.output.as_deref())?;
-    let aligner = Aligner::new(&args.aligner)?.reviewing_for(format, &args.writer);
-    let pair = aligner.align(&args.src, &args.tgt)?;
-    let aligned = pair.aligned(&args.writer);
-    let options = pair.options(&args.aligner, &args.writer);
+    refuse_overwrite([output], &inputs)?;
+    let format = options::format_for(format, output, Format::Csv)?;
+    options::check_writer(format, writer)?;
+    options::check_binary(format, output)?;
+    let aligner = Aligner::new(aligner_args)?.reviewing_for(format, writer);
+    let pair = aligner.align_with(src, tgt, reviewed, apply)?;
+    let aligned = pair.aligned(writer);
+    let options = pair.options(aligner_args, writer);
     for warning in output::warnings(format, &aligned) {
         report::warn(warning);
     }
-    write_output(args.output.as_deref(), |w| {
-        output::write(format, &aligned, &options, w)
-    })?;
+    write_output(output, |w| output::write(format, &aligned, &options, w))?;
     for warning in &pair.warnings {
         report::warn(warning);
     }
@@ -96,7 +125,7 @@ fn run_align(args: AlignArgs) -> Result<()> {
 
 /// `23 pairs (1-1: 19, 2-1: 1, 1-0: 3), 2 flagged, mean score 0.912`; the
 /// flagged count only where the pairs were `reviewed`.
-pub fn summary(beads: &[selaras::Bead], reviewed: bool) -> String {
+pub fn summary(beads: &[selaras::Reviewed], reviewed: bool) -> String {
     let mut kinds: BTreeMap<String, usize> = BTreeMap::new();
     for b in beads {
         *kinds.entry(b.kind()).or_default() += 1;
@@ -106,7 +135,7 @@ pub fn summary(beads: &[selaras::Bead], reviewed: bool) -> String {
     let mean = if beads.is_empty() {
         0.0
     } else {
-        beads.iter().map(|b| b.confidence).sum::<f64>() / beads.len() as f64
+        beads.iter().map(|b| b.score()).sum::<f64>() / beads.len() as f64
     };
     let flagged = if reviewed {
         format!(", {flagged} flagged")

@@ -1,13 +1,16 @@
-//! One article pair through the pipeline, as `align` and `batch` run it:
-//! settings and word lists read once, then each pair read, aligned and made
-//! ready for a writer.
+//! One article pair through the pipeline, as `align`, `batch` and `apply`
+//! run it: settings and word lists read once, then each pair read, aligned
+//! (around a reviewer's confirmed pairs, or as a reviewer corrected it) and
+//! made ready for a writer.
 
+use std::collections::HashMap;
 use std::path::Path;
 
 use crate::cli::{AlignerArgs, WriterArgs};
 use crate::files::{read_pair, read_text};
 use selaras::output::{Aligned, Format, Options};
-use selaras::{Bead, Config, Document, Error, Lexicon, Result};
+use selaras::readback::Row;
+use selaras::{Bead, Config, Document, Error, Lexicon, Result, Reviewed, Status};
 
 /// The aligner as the command line set it up.
 pub struct Aligner<'a> {
@@ -22,8 +25,10 @@ pub struct Aligner<'a> {
 pub struct Pair {
     pub src: Document,
     pub tgt: Document,
-    pub beads: Vec<Bead>,
+    pub beads: Vec<Reviewed>,
     pub title: String,
+    /// The two files as given.
+    pub files: (String, String),
     /// About the pair as a whole (unrelated texts, swapped files), when reviewed.
     pub warnings: Vec<String>,
 }
@@ -72,18 +77,55 @@ impl<'a> Aligner<'a> {
 
     /// Read and align one pair of files.
     pub fn align(&self, src: &Path, tgt: &Path) -> Result<Pair> {
+        self.align_with(src, tgt, None, false)
+    }
+
+    /// Read and align one pair of files around the pairs confirmed in
+    /// `reviewed`; with `apply`, the result is the file's pairs themselves,
+    /// each scored as the aligner scored it (0 where it found another pair).
+    pub fn align_with(
+        &self,
+        src: &Path,
+        tgt: &Path,
+        reviewed: Option<&Path>,
+        apply: bool,
+    ) -> Result<Pair> {
         let a = self.args;
         let (src_doc, tgt_doc) = read_pair(
             (src, a.src_lang.lang.clone()),
             (tgt, a.tgt_lang.lang.clone()),
             a.sentences,
         )?;
-        let align = if self.review {
-            selaras::align_with_lexicon
-        } else {
-            selaras::align_unreviewed
+        let rows: Vec<Row> = match reviewed {
+            Some(path) => crate::corrected::read(path, &src_doc, &tgt_doc)?,
+            None => Vec::new(),
         };
-        let beads = align(&src_doc, &tgt_doc, &self.lexicon, &self.config);
+        let fixed: Vec<_> = rows
+            .iter()
+            .filter(|r| r.status == Status::Confirmed)
+            .map(|r| (r.src.clone(), r.tgt.clone()))
+            .collect();
+        let mut beads =
+            selaras::align_around(&src_doc, &tgt_doc, &self.lexicon, &self.config, &fixed);
+        if apply {
+            beads = as_reviewed(&rows, &beads);
+        }
+        let mut beads = if self.review {
+            selaras::review_beads(&src_doc, &tgt_doc, beads, &self.lexicon)
+        } else {
+            beads.into_iter().map(Reviewed::bare).collect()
+        };
+        let status: HashMap<_, _> = if apply {
+            rows.iter()
+                .map(|r| ((r.src.clone(), r.tgt.clone()), r.status))
+                .collect()
+        } else {
+            fixed.into_iter().map(|f| (f, Status::Confirmed)).collect()
+        };
+        for pair in &mut beads {
+            let key = (pair.src.clone(), pair.tgt.clone());
+            pair.status = status.get(&key).copied().unwrap_or_default();
+        }
         // A NaN score would silently drop its row from any filter or format.
         if let Some((k, b)) = beads
             .iter()
@@ -108,9 +150,33 @@ impl<'a> Aligner<'a> {
             tgt: tgt_doc,
             beads,
             title: format!("selaras: {} ↔ {}", src.display(), tgt.display()),
+            files: (src.display().to_string(), tgt.display().to_string()),
             warnings,
         })
     }
+}
+
+/// The reviewer's pairs, each with the aligner's score where the aligner
+/// found the same pair, else 0: the aligner disagrees until it is confirmed.
+fn as_reviewed(rows: &[Row], found: &[Bead]) -> Vec<Bead> {
+    let scores: HashMap<_, _> = found
+        .iter()
+        .map(|b| ((b.src.clone(), b.tgt.clone()), (b.cost, b.confidence)))
+        .collect();
+    rows.iter()
+        .map(|r| {
+            let (cost, confidence) = scores
+                .get(&(r.src.clone(), r.tgt.clone()))
+                .copied()
+                .unwrap_or((0.0, 0.0));
+            Bead {
+                src: r.src.clone(),
+                tgt: r.tgt.clone(),
+                cost,
+                confidence,
+            }
+        })
+        .collect()
 }
 
 impl Pair {
@@ -118,17 +184,33 @@ impl Pair {
     pub fn aligned(&self, w: &WriterArgs) -> Aligned<'_> {
         let min_score = w.min_score.unwrap_or(0.0);
         Aligned::new(&self.src.sentences, &self.tgt.sentences, &self.beads)
-            .only(|b| b.confidence >= min_score && (!w.only_flagged || !b.flags.is_empty()))
+            .only(|b| b.score() >= min_score && (!w.only_flagged || !b.flags.is_empty()))
     }
 
     pub fn options(&self, a: &AlignerArgs, w: &WriterArgs) -> Options {
-        let mut options = Options::new(&self.src.lang, &self.tgt.lang);
-        options.excel = w.excel;
-        options.src_tag = a.src_lang.tag.clone();
-        options.tgt_tag = a.tgt_lang.tag.clone();
-        options.tmx_unaligned = w.tmx_unaligned;
+        let mut options = options_for(a, w, Some(Path::new(&self.files.0)));
         options.title = self.title.clone();
         options.warnings = self.warnings.clone();
+        options.files = Some(self.files.clone());
         options
     }
+}
+
+/// How to write, as the command line says; `src` (the source file) dates a
+/// TMX that `--tmx-date` and `$SOURCE_DATE_EPOCH` do not.
+pub fn options_for(a: &AlignerArgs, w: &WriterArgs, src: Option<&Path>) -> Options {
+    let mut options = Options::new(&a.src_lang.lang, &a.tgt_lang.lang);
+    options.excel = w.excel;
+    options.src_tag = a.src_lang.tag.clone();
+    options.tgt_tag = a.tgt_lang.tag.clone();
+    options.tmx_unaligned = w.tmx_unaligned;
+    options.tmx_skip_flagged = w.tmx_skip_flagged;
+    options.tmx_date = w
+        .tmx_date
+        .clone()
+        .or_else(|| crate::options::tmx_date(src.unwrap_or(Path::new("-"))));
+    if let Some(id) = &w.tmx_creator {
+        options.tmx_creator = id.clone();
+    }
+    options
 }

@@ -41,7 +41,7 @@ fn align_writes_csv_with_header_and_every_sentence() {
     assert_eq!(
         header,
         [
-            "pair", "type", "src_idx", "tgt_idx", "source", "target", "score", "flags"
+            "pair", "type", "src_idx", "tgt_idx", "source", "target", "score", "flags", "status"
         ]
     );
     let (mut src_seen, mut tgt_seen) = (0, 0);

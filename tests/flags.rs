@@ -84,16 +84,15 @@ fn measure(set: &[Labelled], langs: (Lang, Lang), lexicon: &Lexicon, tally: &mut
             "{}: one sentence a line",
             doc[0].doc
         );
-        let mut beads: Vec<Bead> = (0..doc.len())
+        let beads: Vec<Bead> = (0..doc.len())
             .map(|k| Bead {
                 src: k..k + 1,
                 tgt: k..k + 1,
                 cost: 0.0,
                 confidence: 0.99,
-                flags: Vec::new(),
             })
             .collect();
-        selaras::review_beads(&src, &tgt, &mut beads, lexicon);
+        let beads = selaras::review_beads(&src, &tgt, beads, lexicon);
         for (pair, bead) in doc.iter().zip(&beads) {
             let codes: Vec<&str> = bead.flags.iter().map(|f| f.code()).collect();
             tally.flags += codes.len();

@@ -12,7 +12,7 @@ use std::io::Cursor;
 
 use proptest::prelude::*;
 use selaras::output::{self, Aligned, Format, Options};
-use selaras::{Bead, Config, Document, Lang, text};
+use selaras::{Config, Document, Lang, Reviewed, text};
 
 const FORMATS: [Format; 7] = [
     Format::Csv,
@@ -195,7 +195,7 @@ fn read(bytes: &[u8], lang: Lang, presplit: bool) -> Option<Document> {
 }
 
 /// Every format's bytes, in `FORMATS` order.
-fn write_all(src: &Document, tgt: &Document, beads: &[Bead], excel: bool) -> Vec<Vec<u8>> {
+fn write_all(src: &Document, tgt: &Document, beads: &[Reviewed], excel: bool) -> Vec<Vec<u8>> {
     let aligned = Aligned::new(&src.sentences, &tgt.sentences, beads);
     let mut options = Options::new(&src.lang, &tgt.lang);
     options.excel = excel;
@@ -213,7 +213,7 @@ fn write_all(src: &Document, tgt: &Document, beads: &[Bead], excel: bool) -> Vec
 struct Run {
     src: Document,
     tgt: Document,
-    beads: Vec<Bead>,
+    beads: Vec<Reviewed>,
     outputs: Vec<Vec<u8>>,
 }
 
@@ -238,7 +238,7 @@ fn in_pool<T: Send>(threads: usize, f: impl FnOnce() -> T + Send) -> T {
         .install(f)
 }
 
-fn check_beads(src: &Document, tgt: &Document, beads: &[Bead]) {
+fn check_beads(src: &Document, tgt: &Document, beads: &[Reviewed]) {
     let (mut i, mut j) = (0, 0);
     for b in beads {
         assert_eq!((b.src.start, b.tgt.start), (i, j), "beads in order, no gap");
@@ -261,24 +261,24 @@ fn xml_forbidden(c: char) -> bool {
     (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || c == '\u{FFFE}' || c == '\u{FFFF}'
 }
 
-fn check_formats(beads: &[Bead], outputs: &[Vec<u8>], excel: bool) {
+fn check_formats(beads: &[Reviewed], outputs: &[Vec<u8>], excel: bool) {
     let n = beads.len();
     let text = |k: usize| std::str::from_utf8(&outputs[k]).expect("UTF-8 output");
     let unbom = |k: usize| text(k).trim_start_matches('\u{feff}');
 
-    // CSV: one record a bead, eight fields each.
+    // CSV: one record a bead, nine fields each.
     let mut reader = csv::Reader::from_reader(unbom(0).as_bytes());
     let rows: Vec<_> = reader.records().map(|r| r.expect("CSV parses")).collect();
     assert_eq!(rows.len(), n);
-    assert!(rows.iter().all(|r| r.len() == 8));
+    assert!(rows.iter().all(|r| r.len() == 9));
 
-    // TSV: one line a bead, seven tabs each.
+    // TSV: one line a bead, eight tabs each.
     let end = if excel { "\r\n" } else { "\n" };
     let tsv = unbom(1);
     let lines: Vec<&str> = tsv.strip_suffix(end).unwrap_or(tsv).split(end).collect();
     assert_eq!(lines.len(), n + 1, "header + a line a bead");
     assert!(
-        lines.iter().all(|l| l.matches('\t').count() == 7),
+        lines.iter().all(|l| l.matches('\t').count() == 8),
         "{lines:?}"
     );
 
@@ -313,10 +313,16 @@ fn check_formats(beads: &[Bead], outputs: &[Vec<u8>], excel: bool) {
     let sheet = book.worksheet_range("pairs").expect("the pairs sheet");
     assert_eq!(sheet.height(), n + 1);
 
-    // HTML: whole, a row a bead.
+    // HTML: whole, its data a pair a bead.
     let html = text(5);
     assert!(html.trim_end().ends_with("</html>"));
-    assert_eq!(html.matches("<tr id=\"p").count(), n);
+    let data = html
+        .split("<script type=\"application/json\" id=\"data\">")
+        .nth(1)
+        .and_then(|d| d.split("</script>").next())
+        .expect("the page's data");
+    let data: serde_json::Value = serde_json::from_str(data).expect("the data parses");
+    assert_eq!(data["pairs"].as_array().map(Vec::len), Some(n));
 
     // Ladder: reads back as the beads.
     let ladder = selaras::eval::read_ladder(text(6)).expect("ladder parses");

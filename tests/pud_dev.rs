@@ -135,3 +135,78 @@ fn pud_dev_flags_are_rare_on_right_pairs() {
         audit.share() * 100.0
     );
 }
+
+/// The review loop on PUD dev: confirm the first gold pair the aligner
+/// missed in each document (as a reviewer fixing the first wrong pair
+/// would), re-align around it (`align --fixed`), and check that the pair is
+/// now there, that no document lost a right pair, and that F1 goes up.
+#[test]
+#[ignore = "needs ../shared/data/ud-pud; run with --include-ignored (CI does)"]
+fn pud_dev_fixed_pairs_repair_their_neighbourhood() {
+    let Some(dir) = common::shared("data/ud-pud") else {
+        return;
+    };
+    let docs = pud_dev::build(&dir.join("id_pud-ud-test.conllu"), 1);
+    let lexicon = selaras::Lexicon::builtin_for(&Lang::Id, &Lang::En);
+    let cfg = Config::default();
+    let as_ladder = |beads: &[selaras::Bead]| -> Vec<(Vec<usize>, Vec<usize>)> {
+        beads
+            .iter()
+            .map(|b| (b.src.clone().collect(), b.tgt.clone().collect()))
+            .collect()
+    };
+    let (mut before, mut after, mut fixed_docs) = (Vec::new(), Vec::new(), 0);
+    for doc in &docs {
+        let id = Document::new(doc.id.join("\n"), Lang::Id, true);
+        let en = Document::new(doc.en.join("\n"), Lang::En, true);
+        let first = as_ladder(&selaras::align_around(&id, &en, &lexicon, &cfg, &[]));
+        let contiguous = |v: &[usize]| v.windows(2).all(|w| w[1] == w[0] + 1);
+        let missed = doc
+            .gold
+            .iter()
+            .find(|g| !first.contains(g) && contiguous(&g.0) && contiguous(&g.1));
+        let range = |v: &[usize], at: usize| match (v.first(), v.last()) {
+            (Some(&a), Some(&b)) => a..b + 1,
+            _ => at..at,
+        };
+        let second = match missed {
+            Some(g) => {
+                fixed_docs += 1;
+                // An empty side's place: after the sentences before it in gold.
+                let place = |side: fn(&pud_dev::LadderBead) -> &Vec<usize>| {
+                    doc.gold
+                        .iter()
+                        .take_while(|o| *o != g)
+                        .flat_map(|o| side(o).iter().map(|i| i + 1))
+                        .max()
+                        .unwrap_or(0)
+                };
+                let fix = (range(&g.0, place(|o| &o.0)), range(&g.1, place(|o| &o.1)));
+                let again = as_ladder(&selaras::align_around(&id, &en, &lexicon, &cfg, &[fix]));
+                assert!(again.contains(g), "the confirmed pair {g:?} is kept");
+                let right = |l: &[(Vec<usize>, Vec<usize>)]| {
+                    l.iter().filter(|b| doc.gold.contains(b)).count()
+                };
+                assert!(
+                    right(&again) > right(&first),
+                    "fixing {g:?} gained no right pair"
+                );
+                again
+            }
+            None => first.clone(),
+        };
+        before.push((doc.gold.clone(), first));
+        after.push((doc.gold.clone(), second));
+    }
+    let (b, a) = (eval::score(&before), eval::score(&after));
+    eprintln!(
+        "PUD dev, first missed gold pair of each of {fixed_docs} of {} documents confirmed: \
+         strict F1 {:.4} → {:.4}, lax F1 {:.4} → {:.4}",
+        docs.len(),
+        b.strict.f1,
+        a.strict.f1,
+        b.lax.f1,
+        a.lax.f1
+    );
+    assert!(a.strict.f1 > b.strict.f1);
+}

@@ -5,7 +5,7 @@
 mod common;
 
 use common::{read, root, shared};
-use selaras::{Bead, Config, Document, Lang, align_documents};
+use selaras::{Bead, Config, Document, Lang, Reviewed, align_documents};
 
 const CORPORA: [&str; 3] = ["banjir-semarang", "ekspor-nikel", "festival-film"];
 
@@ -34,7 +34,7 @@ fn as_ladder(b: &Bead) -> Ladder {
     (b.src.clone().collect(), b.tgt.clone().collect())
 }
 
-fn aligned(name: &str) -> Vec<Bead> {
+fn aligned(name: &str) -> Vec<Reviewed> {
     let dir = root().join("corpora").join(name);
     let id = Document::new(read(&dir.join("id.txt")), Lang::Id, false);
     let en = Document::new(read(&dir.join("en.txt")), Lang::En, false);
@@ -91,7 +91,7 @@ fn equivalences_pass_unflagged() {
     }
 }
 
-type Run = (String, Vec<Bead>, Vec<Ladder>);
+type Run = (String, Vec<Reviewed>, Vec<Ladder>);
 
 /// Each corpus aligned, with its gold ladder.
 fn corpus_runs() -> Vec<Run> {

@@ -56,9 +56,9 @@ fn lines(n: usize, salt: u64) -> String {
 }
 
 /// Beads cover 0..n and 0..m exactly once each, in order.
-fn assert_covers(beads: &[Bead], n: usize, m: usize) {
+fn assert_covers(beads: &[impl AsRef<Bead>], n: usize, m: usize) {
     let (mut i, mut j) = (0, 0);
-    for b in beads {
+    for b in beads.iter().map(AsRef::as_ref) {
         assert_eq!(
             (b.src.start, b.tgt.start),
             (i, j),
@@ -71,7 +71,7 @@ fn assert_covers(beads: &[Bead], n: usize, m: usize) {
     assert_eq!((i, j), (n, m), "beads stop short");
 }
 
-fn align(src: &str, tgt: &str) -> (Vec<Bead>, usize, usize) {
+fn align(src: &str, tgt: &str) -> (Vec<selaras::Reviewed>, usize, usize) {
     let s = Document::new(src, Lang::Id, true);
     let t = Document::new(tgt, Lang::En, true);
     let beads = align_documents(&s, &t, &Config::default());

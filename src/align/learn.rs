@@ -131,7 +131,6 @@ mod tests {
                 tgt: k..k + 1,
                 cost: 0.0,
                 confidence: 0.99,
-                flags: vec![],
             })
             .collect();
         let cfg = LearnConfig {

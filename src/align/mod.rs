@@ -5,6 +5,7 @@
 
 mod chain;
 mod cost;
+mod fixed;
 mod learn;
 mod length;
 mod overlap;
@@ -13,12 +14,12 @@ mod search;
 
 use std::ops::Range;
 
+pub use fixed::align_around;
 pub use learn::LearnConfig;
 pub use length::LengthModel;
 pub use overlap::OverlapWeights;
 
 use crate::lexicon::Lexicon;
-use crate::review::Flag;
 use crate::segment::Sentence;
 
 /// Every tunable of the aligner, with its default.
@@ -189,8 +190,14 @@ pub struct Bead {
     pub cost: f64,
     /// Probability in \[0, 1\] that this bead is right, from the aligner's model.
     pub confidence: f64,
-    /// QA flags, filled in by the review stage.
-    pub flags: Vec<Flag>,
+}
+
+/// So that code over alignments takes beads and reviewed pairs alike
+/// (`&[impl AsRef<Bead>]`).
+impl AsRef<Bead> for Bead {
+    fn as_ref(&self) -> &Bead {
+        self
+    }
 }
 
 impl Bead {
@@ -289,7 +296,6 @@ fn beads(found: plan::Found) -> Vec<Bead> {
             tgt: s.j..s.j + s.b,
             cost: s.cost,
             confidence: p,
-            flags: Vec::new(),
         })
         .collect()
 }

@@ -11,11 +11,13 @@ use std::io::{self, Write};
 
 use super::{Aligned, Record};
 
-pub const HEADER: [&str; 8] = [
-    "pair", "type", "src_idx", "tgt_idx", "source", "target", "score", "flags",
+/// `status` last: a reviewer fills it in (confirmed, rejected, blank) and
+/// `selaras apply` reads it back.
+pub const HEADER: [&str; 9] = [
+    "pair", "type", "src_idx", "tgt_idx", "source", "target", "score", "flags", "status",
 ];
 
-fn cells(r: &Record) -> [String; 8] {
+fn cells(r: &Record) -> [String; 9] {
     [
         r.pair.to_string(),
         r.kind(),
@@ -25,6 +27,7 @@ fn cells(r: &Record) -> [String; 8] {
         r.target.clone(),
         r.score(),
         r.flag_codes(),
+        r.status().to_string(),
     ]
 }
 
@@ -61,7 +64,7 @@ fn io_error(e: csv::Error) -> io::Error {
     }
 }
 
-fn rows<'a>(aligned: &'a Aligned, excel: bool) -> impl Iterator<Item = [String; 8]> + 'a {
+fn rows<'a>(aligned: &'a Aligned, excel: bool) -> impl Iterator<Item = [String; 9]> + 'a {
     let header = HEADER.map(String::from);
     std::iter::once(header).chain(aligned.records().map(move |r| {
         let row = cells(&r);

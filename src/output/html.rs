@@ -1,12 +1,21 @@
-//! A review page in one self-contained HTML file (no network): the two texts
-//! side by side, each pair tinted by its score, flags and their notes beside
-//! it, a filter for flagged pairs, and counts at the top.
+//! The review page: one self-contained HTML file (no network, no external
+//! script) that is an alignment editor. The two texts sit side by side, each
+//! pair tinted by its score with its flags and notes beside it; a reviewer
+//! moves with the keyboard, joins, splits, moves and unlinks sentences,
+//! confirms or rejects pairs, undoes and redoes, and saves the CSV that
+//! `selaras apply` and `selaras align --fixed` read back. The alignment and
+//! the page's code travel as data and script inside the file
+//! (`review_page.js`, `review_page.css`).
 
-use std::collections::BTreeMap;
 use std::io::{self, Write};
 
+use serde_json::json;
+
 use super::{Aligned, Options};
-use crate::review::FlagKind;
+use crate::review::{Flag, FlagKind};
+
+const STYLE: &str = include_str!("review_page.css");
+const SCRIPT: &str = include_str!("review_page.js");
 
 /// Text made safe for HTML content and attribute values.
 fn esc(s: &str) -> String {
@@ -24,165 +33,232 @@ fn esc(s: &str) -> String {
     out
 }
 
-/// Red (0) through amber to green (1).
-fn tint(score: f64) -> String {
-    format!("hsl({:.0}, 70%, 45%)", score.clamp(0.0, 1.0) * 120.0)
+/// What each flag means, for the legend.
+fn meaning(kind: FlagKind) -> &'static str {
+    match kind {
+        FlagKind::Unaligned => "one side is empty: an omission, an addition, a link or credit line",
+        FlagKind::NumberMismatch => "a number on one side is not on the other (marked in the text)",
+        FlagKind::NameMissing => "a name or acronym on one side is not on the other (marked)",
+        FlagKind::LengthRatio => {
+            "the two sides differ in length more than this document's pairs do"
+        }
+        FlagKind::QuoteMismatch => "quotes or brackets do not balance, or only one side quotes",
+        FlagKind::Untranslated => "the target reads like the source: left untranslated?",
+        FlagKind::Merged => {
+            "several sentences on a side: split the pair if each has its own translation"
+        }
+        FlagKind::LowConfidence => "the aligner is not sure of this pair: check its neighbours too",
+    }
 }
 
-const STYLE: &str = r#"
-body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; margin: 0; color: #1d2430; background: #f4f6f9; }
-header { position: sticky; top: 0; z-index: 1; background: #fff; border-bottom: 1px solid #d8dde6; padding: 12px 24px; }
-h1 { font-size: 18px; margin: 0 0 6px; }
-.summary { color: #4a5568; margin-bottom: 8px; }
-.summary b { color: #1d2430; }
-.controls { display: flex; gap: 18px; align-items: center; flex-wrap: wrap; }
-.warning { background: #fff4e5; border: 1px solid #f0b429; border-radius: 4px; padding: 4px 8px; margin: 4px 0; }
-.chips { display: flex; gap: 6px; flex-wrap: wrap; }
-.chip { border: 1px solid #c9d1dd; background: #f7f9fc; border-radius: 12px; padding: 1px 9px; font-size: 13px; cursor: pointer; }
-.chip.on { background: #2b6cb0; color: #fff; border-color: #2b6cb0; }
-main { max-width: 1500px; margin: 0 auto; padding: 12px 24px 40px; }
-table { width: 100%; border-collapse: separate; border-spacing: 0 6px; table-layout: fixed; }
-th { text-align: left; font-size: 12px; text-transform: uppercase; letter-spacing: .04em; color: #5a6678; padding: 0 10px; }
-td { background: #fff; padding: 8px 10px; vertical-align: top; border-top: 1px solid #e3e7ee; border-bottom: 1px solid #e3e7ee; }
-td:first-child { border-left: 6px solid var(--tint); border-radius: 6px 0 0 6px; }
-td:last-child { border-right: 1px solid #e3e7ee; border-radius: 0 6px 6px 0; }
-col.n { width: 64px; } col.s { width: 70px; } col.f { width: 22%; }
-.num { color: #5a6678; font-size: 12px; }
-.score { font-weight: 600; color: var(--tint); }
-.none { color: #9aa5b4; font-style: italic; }
-.idx { display: block; color: #8a94a6; font-size: 11px; }
-.flag { display: block; margin-bottom: 4px; font-size: 13px; }
-.flag b { display: inline-block; background: #fde8d7; color: #8a3b0b; border-radius: 4px; padding: 0 5px; font-size: 12px; font-weight: 600; }
-tr.flagged td { background: #fffaf5; }
-tr[hidden] { display: none; }
-"#;
-
-const SCRIPT: &str = r#"
-const only = document.getElementById('only-flagged');
-const chips = [...document.querySelectorAll('.chip')];
-const rows = [...document.querySelectorAll('tbody tr')];
-const shown = document.getElementById('shown');
-let flag = '';
-function apply() {
-  let n = 0;
-  for (const row of rows) {
-    const flags = row.dataset.flags ? row.dataset.flags.split(' ') : [];
-    const hide = (only.checked && flags.length === 0) || (flag && !flags.includes(flag));
-    row.hidden = hide;
-    if (!hide) n++;
-  }
-  shown.textContent = n;
-  for (const c of chips) c.classList.toggle('on', c.dataset.flag === flag);
+/// The numbers and names a flag's note names, to be marked in the text:
+/// the note says `295, 4.8 in the English not found in the Indonesian`.
+fn marks(flag: &Flag) -> Vec<&str> {
+    if !matches!(flag.kind, FlagKind::NumberMismatch | FlagKind::NameMissing) {
+        return Vec::new();
+    }
+    flag.note
+        .split("; ")
+        .filter_map(|part| part.split_once(" in the "))
+        .flat_map(|(named, _)| named.split(", "))
+        .map(str::trim)
+        .filter(|m| !m.is_empty())
+        .collect()
 }
-only.addEventListener('change', apply);
-for (const c of chips) c.addEventListener('click', () => { flag = flag === c.dataset.flag ? '' : c.dataset.flag; if (flag) only.checked = true; apply(); });
-// `#flagged` opens the page filtered; `#flag=merged` on one flag.
-const hash = decodeURIComponent(location.hash.slice(1));
-if (hash === 'flagged') only.checked = true;
-if (hash.startsWith('flag=')) { flag = hash.slice(5); only.checked = true; }
-apply();
-"#;
+
+/// FNV-1a, 64 bits over the texts and the pairs: the key the page keeps
+/// its edits under, so two documents never share them, and a changed text
+/// or a new alignment (after `align --fixed`) starts afresh.
+fn document_key(aligned: &Aligned) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let pairs = aligned.beads.iter().map(|p| {
+        let (s, t) = (&p.src, &p.tgt);
+        format!(
+            "{} {} {} {} {}\n",
+            s.start,
+            s.end,
+            t.start,
+            t.end,
+            p.status.word()
+        )
+    });
+    // Each sentence ends in a 0 byte, each side in a 1.
+    let texts = [aligned.src, aligned.tgt].into_iter().flat_map(|side| {
+        side.iter()
+            .flat_map(|s| s.text.bytes().chain([0]))
+            .chain([1])
+    });
+    for b in texts.chain(pairs.flat_map(String::into_bytes)) {
+        h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{h:016x}-{}-{}", aligned.src.len(), aligned.tgt.len())
+}
+
+/// `'it''s'` as a POSIX shell reads it.
+fn shell_quote(s: &str) -> String {
+    if !s.is_empty()
+        && s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || "/._-+".contains(c))
+    {
+        s.to_string()
+    } else {
+        format!("'{}'", s.replace('\'', r"'\''"))
+    }
+}
+
+/// The page's data: the sentences once, and each pair as ranges into them.
+fn data(aligned: &Aligned, options: &Options, save: &str) -> String {
+    let pairs: Vec<serde_json::Value> = aligned
+        .beads
+        .iter()
+        .zip(&aligned.keep)
+        .map(|(p, kept)| {
+            let flags: Vec<_> = p
+                .flags
+                .iter()
+                .map(|f| json!({ "c": f.code(), "n": f.note, "m": marks(f) }))
+                .collect();
+            let mut pair = json!({
+                "s": [p.src.start, p.src.end],
+                "t": [p.tgt.start, p.tgt.end],
+                "score": (p.bead.confidence * 1000.0).round() / 1000.0,
+                "flags": flags,
+            });
+            if !p.status.word().is_empty() {
+                pair["st"] = p.status.word().into();
+            }
+            if !kept {
+                pair["h"] = 1.into();
+            }
+            pair
+        })
+        .collect();
+    fn text(s: &[crate::segment::Sentence]) -> Vec<&str> {
+        s.iter().map(|x| x.text.as_str()).collect()
+    }
+    let value = json!({
+        "key": document_key(aligned),
+        "src_lang": options.src_tag,
+        "tgt_lang": options.tgt_tag,
+        "src_name": options.languages.0,
+        "tgt_name": options.languages.1,
+        "save": save,
+        "src": text(aligned.src),
+        "tgt": text(aligned.tgt),
+        "pairs": pairs,
+    });
+    // `<` only ever appears inside JSON strings, where `\u003c` means the
+    // same: no `</script>` in a text can end the block.
+    value.to_string().replace('<', "\\u003c")
+}
 
 pub fn write(aligned: &Aligned, options: &Options, out: &mut dyn Write) -> io::Result<()> {
-    let records: Vec<_> = aligned.records().collect();
-    let mut by_flag: BTreeMap<FlagKind, usize> = BTreeMap::new();
-    let mut by_type: BTreeMap<String, usize> = BTreeMap::new();
-    for r in &records {
-        *by_type.entry(r.kind()).or_default() += 1;
-        // Chips count pairs: a kind counts once in a pair.
-        let kinds: std::collections::BTreeSet<_> = r.bead.flags.iter().map(|f| f.kind).collect();
-        for kind in kinds {
-            *by_flag.entry(kind).or_default() += 1;
-        }
-    }
-    let flagged = records.iter().filter(|r| !r.bead.flags.is_empty()).count();
-    let mean = records.iter().map(|r| r.bead.confidence).sum::<f64>() / records.len().max(1) as f64;
-    let types: Vec<String> = by_type.iter().map(|(k, n)| format!("{k}: {n}")).collect();
-
+    let (src_name, tgt_name) = (&options.languages.0, &options.languages.1);
+    let stem = options
+        .files
+        .as_ref()
+        .and_then(|(src, _)| std::path::Path::new(src).file_stem())
+        .map_or_else(|| "alignment".into(), |s| s.to_string_lossy().into_owned());
+    let save = format!("{stem}.reviewed.csv");
+    let realign = match &options.files {
+        Some((src, tgt)) => format!(
+            "selaras align {} {} --fixed ~/Downloads/{} -o {}.html",
+            shell_quote(src),
+            shell_quote(tgt),
+            shell_quote(&save),
+            shell_quote(&stem)
+        ),
+        None => format!("selaras align SOURCE TARGET --fixed {save} -o review.html"),
+    };
+    let apply = realign
+        .replacen("selaras align", "selaras apply", 1)
+        .replacen(" --fixed", "", 1)
+        .replace(&format!("-o {}.html", shell_quote(&stem)), "-o memory.tmx")
+        .replace("-o review.html", "-o memory.tmx");
     writeln!(
         out,
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">"
-    )?;
-    writeln!(
-        out,
-        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-    )?;
-    writeln!(
-        out,
-        "<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>",
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <title>{0}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<header>\n<h1>{0}</h1>",
         esc(&options.title)
     )?;
-    writeln!(out, "<header>\n<h1>{}</h1>", esc(&options.title))?;
     writeln!(
         out,
-        "<div class=\"summary\"><b id=\"pairs\">{}</b> pairs ({}) · <b id=\"flagged\">{flagged}</b> flagged · mean score <b>{mean:.3}</b> · showing <b id=\"shown\">{}</b></div>",
-        records.len(),
-        esc(&types.join(", ")),
-        records.len()
+        "<div class=\"summary\"><b id=\"pairs\"></b> pairs (<span id=\"kinds\"></span>) · \
+         <b id=\"flagged\"></b> flagged · <b id=\"confirmed\"></b> confirmed · \
+         <b id=\"rejected\"></b> rejected · <b id=\"edited\"></b> edited · showing <b id=\"shown\"></b></div>"
     )?;
     for warning in &options.warnings {
         writeln!(out, "<div class=\"warning\">⚠ {}</div>", esc(warning))?;
     }
     writeln!(
         out,
-        "<div class=\"controls\"><label><input type=\"checkbox\" id=\"only-flagged\"> only flagged pairs</label><div class=\"chips\">"
+        "<div class=\"controls\"><label><input type=\"checkbox\" id=\"only-flagged\"> only flagged pairs</label>\
+         <div class=\"chips\" id=\"chips\"></div>\
+         <label>sort <select id=\"sort\"><option value=\"pair\">by pair</option><option value=\"score\">by score, lowest first</option></select></label>\
+         <label>score at most <input type=\"range\" id=\"threshold\" min=\"0\" max=\"1\" step=\"0.05\" value=\"1\"> <span id=\"threshold-value\"></span></label>\
+         <label>search <input type=\"search\" id=\"search\" placeholder=\"text in either language\"></label>\
+         <label><input type=\"checkbox\" id=\"show-all\"> pairs the command line left out</label></div>"
     )?;
-    for (kind, n) in &by_flag {
-        writeln!(
-            out,
-            "<span class=\"chip\" data-flag=\"{0}\" title=\"show only pairs flagged {0}\">{0} {n}</span>",
-            kind.code()
-        )?;
-    }
-    writeln!(out, "</div></div>\n</header>\n<main>\n<table>")?;
     writeln!(
         out,
-        "<colgroup><col class=\"n\"><col class=\"s\"><col><col><col class=\"f\"></colgroup>\n<thead><tr><th>pair</th><th>score</th><th>{}</th><th>{}</th><th>flags</th></tr></thead>\n<tbody>",
+        "<div class=\"tools\">\
+         <button data-op=\"confirm\" title=\"the pair is right (c)\">✓ confirm <kbd>c</kbd></button>\
+         <button data-op=\"reject\" title=\"the pair is wrong: keep it out of the memory (x)\">✗ reject <kbd>x</kbd></button>\
+         <button data-op=\"joinPrev\" title=\"join with the previous pair (M)\">join ↑ <kbd>M</kbd></button>\
+         <button data-op=\"joinNext\" title=\"join with the next pair (m)\">join ↓ <kbd>m</kbd></button>\
+         <button data-op=\"split\" title=\"split after the first sentence of each side (s)\">split <kbd>s</kbd></button>\
+         <button data-op=\"splitLast\" title=\"split before the last sentence of each side (S)\">split last <kbd>S</kbd></button>\
+         <button data-op=\"unlink\" title=\"make every sentence its own 1-0 / 0-1 pair (u)\">unlink <kbd>u</kbd></button>\
+         <button data-op=\"sPrev\" title=\"move the first {src_name} sentence to the previous pair ([)\">{src_name} ↑ <kbd>[</kbd></button>\
+         <button data-op=\"sNext\" title=\"move the last {src_name} sentence to the next pair (])\">{src_name} ↓ <kbd>]</kbd></button>\
+         <button data-op=\"tPrev\" title=\"move the first {tgt_name} sentence to the previous pair ({{)\">{tgt_name} ↑ <kbd>{{</kbd></button>\
+         <button data-op=\"tNext\" title=\"move the last {tgt_name} sentence to the next pair (}})\">{tgt_name} ↓ <kbd>}}</kbd></button>\
+         <button id=\"undo\" title=\"undo (z, Ctrl+Z)\">undo <kbd>z</kbd></button>\
+         <button id=\"redo\" title=\"redo (Z, y)\">redo <kbd>y</kbd></button>\
+         <button id=\"save\" class=\"save\" title=\"download the corrected alignment (Ctrl+S)\">Save</button>\
+         <button id=\"discard\" title=\"forget the edits kept in this browser\">discard edits</button></div>\
+         <div id=\"note\" role=\"status\"></div>",
+        src_name = esc(src_name),
+        tgt_name = esc(tgt_name)
+    )?;
+    write!(
+        out,
+        "<details id=\"legend\"><summary>Legend, keys and re-aligning</summary><dl>\
+         <dt>1-2</dt><dd>one {s} sentence paired with two {t} sentences (a merged pair; small numbers show where each sentence starts)</dd>\
+         <dt>0-1</dt><dd>a {t} sentence with no {s} counterpart (1-0: the other way round)</dd>\
+         <dt>score</dt><dd>the aligner's probability that the pair is right; 1 once confirmed; – for a pair you drew</dd>",
+        s = esc(src_name),
+        t = esc(tgt_name)
+    )?;
+    for kind in FlagKind::ALL {
+        write!(out, "<dt>{}</dt><dd>{}</dd>", kind.code(), meaning(kind))?;
+    }
+    writeln!(
+        out,
+        "<dt>keys</dt><dd><kbd>↓</kbd>/<kbd>j</kbd> next pair, <kbd>↑</kbd>/<kbd>k</kbd> previous, \
+         <kbd>n</kbd>/<kbd>N</kbd> next/previous flagged, <kbd>/</kbd> search, <kbd>Esc</kbd> back to the pairs, \
+         <kbd>Ctrl+S</kbd> save; the buttons above show the rest</dd></dl>\
+         <p>Your edits stay in this browser until you save. Then re-align around the pairs you confirmed:</p>\
+         <code class=\"cmd\" id=\"realign\">{}</code><p>or write the saved pairs as they are:</p><code class=\"cmd\">{}</code></details>",
+        esc(&realign),
+        esc(&apply)
+    )?;
+    writeln!(
+        out,
+        "</header>\n<main>\n<noscript>This page needs JavaScript to show the pairs (it runs offline, inside the page).</noscript>\n<table>\n\
+         <colgroup><col class=\"n\"><col class=\"s\"><col><col><col class=\"f\"></colgroup>\n\
+         <thead><tr><th>pair</th><th>score</th><th lang=\"{}\">{}</th><th lang=\"{}\">{}</th><th>flags</th></tr></thead>\n\
+         <tbody id=\"rows\"></tbody>\n</table>\n</main>",
         esc(&options.src_tag),
-        esc(&options.tgt_tag)
+        esc(src_name),
+        esc(&options.tgt_tag),
+        esc(tgt_name)
     )?;
-    for r in &records {
-        let codes: Vec<&str> = r.bead.flags.iter().map(|f| f.code()).collect();
-        let class = if codes.is_empty() {
-            ""
-        } else {
-            " class=\"flagged\""
-        };
-        write!(
-            out,
-            "<tr id=\"p{0}\" data-flags=\"{1}\"{class} style=\"--tint: {2}\"><td><span class=\"num\">{0}</span><span class=\"idx\">{3}</span></td><td class=\"score\">{4}</td>",
-            r.pair,
-            codes.join(" "),
-            tint(r.bead.confidence),
-            esc(&r.kind()),
-            r.score()
-        )?;
-        for (text, idx) in [(&r.source, r.src_idx()), (&r.target, r.tgt_idx())] {
-            if text.is_empty() {
-                write!(out, "<td class=\"none\">no counterpart</td>")?;
-            } else {
-                write!(
-                    out,
-                    "<td>{}<span class=\"idx\">#{}</span></td>",
-                    esc(text),
-                    esc(&idx)
-                )?;
-            }
-        }
-        write!(out, "<td>")?;
-        for f in &r.bead.flags {
-            write!(
-                out,
-                "<span class=\"flag\"><b>{}</b> {}</span>",
-                f.code(),
-                esc(&f.note)
-            )?;
-        }
-        writeln!(out, "</td></tr>")?;
-    }
     writeln!(
         out,
-        "</tbody>\n</table>\n</main>\n<script>{SCRIPT}</script>\n</body>\n</html>"
+        "<script type=\"application/json\" id=\"data\">{}</script>\n<script>{SCRIPT}</script>\n</body>\n</html>",
+        data(aligned, options, &save)
     )?;
     out.flush()
 }
@@ -197,5 +273,49 @@ mod tests {
             esc(r#"<a href="x">'&'</a>"#),
             "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;"
         );
+    }
+
+    /// A text cannot end the data block and run a script of its own.
+    #[test]
+    fn texts_stay_data() {
+        use crate::align::Bead;
+        use crate::review::Reviewed;
+        let evil = "Harga </script><script>alert(1)</script> naik.\n";
+        let (src, tgt) = (
+            crate::segment::split_lines(evil),
+            crate::segment::split_lines(evil),
+        );
+        let pairs = [Reviewed::bare(Bead {
+            src: 0..1,
+            tgt: 0..1,
+            cost: 0.0,
+            confidence: 0.9,
+        })];
+        let aligned = Aligned::new(&src, &tgt, &pairs);
+        let mut out = Vec::new();
+        write(
+            &aligned,
+            &Options::new(&crate::Lang::Id, &crate::Lang::En),
+            &mut out,
+        )
+        .unwrap();
+        let page = String::from_utf8(out).unwrap();
+        assert!(!page.contains("<script>alert"), "{page}");
+        assert_eq!(
+            page.matches("</script>").count(),
+            2,
+            "the data block and the page's script"
+        );
+    }
+
+    #[test]
+    fn flag_notes_name_what_to_mark() {
+        let flag = Flag {
+            kind: FlagKind::NumberMismatch,
+            note: "295, 3,000 in the English not found in the Indonesian; 4 in the Indonesian not found in the English".into(),
+        };
+        assert_eq!(marks(&flag), ["295", "3,000", "4"]);
+        assert_eq!(shell_quote("a b's.txt"), r"'a b'\''s.txt'");
+        assert_eq!(shell_quote("corpora/x/id.txt"), "corpora/x/id.txt");
     }
 }

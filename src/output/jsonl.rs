@@ -20,6 +20,9 @@ struct Line<'a> {
     score: f64,
     flags: Vec<&'static str>,
     notes: Vec<&'a str>,
+    /// Only where a reviewer decided: `confirmed`, `rejected`.
+    #[serde(skip_serializing_if = "str::is_empty")]
+    status: &'static str,
 }
 
 /// One line a pair; `doc` names the document in a batch stream.
@@ -29,14 +32,15 @@ pub fn write(aligned: &Aligned, doc: Option<&str>, out: &mut dyn Write) -> io::R
             doc,
             pair: r.pair,
             kind: r.kind(),
-            src_idx: r.bead.src.clone().collect(),
-            tgt_idx: r.bead.tgt.clone().collect(),
+            src_idx: r.reviewed.src.clone().collect(),
+            tgt_idx: r.reviewed.tgt.clone().collect(),
             source: &r.source,
             target: &r.target,
             // Three decimals, as in the other formats.
-            score: (r.bead.confidence * 1000.0).round() / 1000.0,
-            flags: r.bead.flags.iter().map(|f| f.code()).collect(),
-            notes: r.bead.flags.iter().map(|f| f.note.as_str()).collect(),
+            score: (r.reviewed.score() * 1000.0).round() / 1000.0,
+            flags: r.reviewed.flags.iter().map(|f| f.code()).collect(),
+            notes: r.reviewed.flags.iter().map(|f| f.note.as_str()).collect(),
+            status: r.status(),
         };
         // `From` gives back the io::Error inside (a closed pipe stays one).
         serde_json::to_writer(&mut *out, &line).map_err(io::Error::from)?;

@@ -21,7 +21,7 @@ pub fn format_bead(src: &Range<usize>, tgt: &Range<usize>) -> String {
 
 pub fn write(aligned: &Aligned, out: &mut dyn Write) -> io::Result<()> {
     for r in aligned.records() {
-        writeln!(out, "{}", format_bead(&r.bead.src, &r.bead.tgt))?;
+        writeln!(out, "{}", format_bead(&r.reviewed.src, &r.reviewed.tgt))?;
     }
     out.flush()
 }

@@ -13,9 +13,11 @@ use std::io::{self, Write};
 use std::ops::Range;
 use std::path::Path;
 
-use crate::align::Bead;
 use crate::lang::Lang;
+use crate::review::Reviewed;
 use crate::segment::{Sentence, join};
+
+pub use tmx::{begin as tmx_begin, end as tmx_end, units as tmx_units};
 
 pub use ladder::{
     format_bead as ladder_line, parse as parse_ladder, parse_lines as parse_ladder_lines,
@@ -27,18 +29,18 @@ pub use ladder::{
 #[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 #[non_exhaustive]
 pub enum Format {
-    /// Spreadsheet rows: pair,type,src_idx,tgt_idx,source,target,score,flags
+    /// Spreadsheet rows: pair,type,src_idx,tgt_idx,source,target,score,flags,status
     Csv,
     /// The same columns, tab-separated
     Tsv,
     /// One JSON object a pair, with flag notes
     Jsonl,
-    /// TMX 1.4b translation memory for CAT tools (unaligned sentences left out)
+    /// TMX 1.4b translation memory for CAT tools (unaligned and rejected pairs left out)
     Tmx,
-    /// Excel workbook: frozen header, wrapped text, flagged rows shaded
+    /// Excel workbook: a summary sheet, then the pairs with flagged rows shaded and a status drop-down
     #[cfg(feature = "xlsx")]
     Xlsx,
-    /// A self-contained review page: both texts side by side, filters
+    /// A self-contained review page that edits the alignment; Save, then `selaras apply`
     Html,
     /// One bead a line, `[0, 1]:[0]`, 0-based sentence numbers
     Ladder,
@@ -87,12 +89,23 @@ pub struct Options {
     pub tgt_tag: String,
     /// Keep unaligned sentences in TMX (as units with one variant).
     pub tmx_unaligned: bool,
+    /// Keep pairs that carry a QA flag out of TMX.
+    pub tmx_skip_flagged: bool,
+    /// TMX `creationdate` (`20250715T093000Z`); none by default.
+    pub tmx_date: Option<String>,
+    /// TMX `creationid`, who made the memory; `selaras` by default.
+    pub tmx_creator: String,
     /// Title of the HTML page.
     pub title: String,
     /// Name of the document, added to each JSON line as `doc` (batch output).
     pub document: Option<String>,
     /// Warnings about the pair as a whole, shown at the top of the HTML page.
     pub warnings: Vec<String>,
+    /// The languages' names, for headers (`Indonesian`, `English`, else the tag).
+    pub languages: (String, String),
+    /// The two articles' file names, as given: the page's re-align command,
+    /// the workbook's first sheet and TMX's source-file property name them.
+    pub files: Option<(String, String)>,
 }
 
 impl Options {
@@ -103,9 +116,17 @@ impl Options {
             src_tag: src.code().to_string(),
             tgt_tag: tgt.code().to_string(),
             tmx_unaligned: false,
+            tmx_skip_flagged: false,
+            tmx_date: None,
+            tmx_creator: "selaras".to_string(),
             title: "selaras review".to_string(),
             document: None,
             warnings: Vec::new(),
+            languages: (
+                crate::review::language_name(src).to_string(),
+                crate::review::language_name(tgt).to_string(),
+            ),
+            files: None,
         }
     }
 }
@@ -117,8 +138,8 @@ pub struct Aligned<'a> {
     pub src: &'a [Sentence],
     /// Target sentences.
     pub tgt: &'a [Sentence],
-    /// The beads, indexing both.
-    pub beads: &'a [Bead],
+    /// The reviewed pairs, indexing both.
+    pub beads: &'a [Reviewed],
     keep: Vec<bool>,
 }
 
@@ -127,8 +148,8 @@ pub struct Record<'a> {
     /// 1-based number of the bead in the whole alignment (kept when rows are
     /// filtered out, so reviewers can refer to it).
     pub pair: usize,
-    /// The bead.
-    pub bead: &'a Bead,
+    /// The pair: its bead, flags and status.
+    pub reviewed: &'a Reviewed,
     /// Its source sentences, joined by a space.
     pub source: String,
     /// Its target sentences, joined by a space.
@@ -138,22 +159,22 @@ pub struct Record<'a> {
 impl Record<'_> {
     /// The bead's shape: `1-1`, `2-1`, `1-0`…
     pub fn kind(&self) -> String {
-        self.bead.kind()
+        self.reviewed.kind()
     }
 
     /// Source sentence numbers: `4`, `4-5`, empty for none.
     pub fn src_idx(&self) -> String {
-        index_range(&self.bead.src)
+        index_range(&self.reviewed.src)
     }
 
     /// Target sentence numbers: `4`, `4-5`, empty for none.
     pub fn tgt_idx(&self) -> String {
-        index_range(&self.bead.tgt)
+        index_range(&self.reviewed.tgt)
     }
 
     /// Flag codes separated by `;`.
     pub fn flag_codes(&self) -> String {
-        self.bead
+        self.reviewed
             .flags
             .iter()
             .map(|f| f.code())
@@ -163,7 +184,7 @@ impl Record<'_> {
 
     /// Flag notes, one sentence each, separated by a space.
     pub fn notes(&self) -> String {
-        self.bead
+        self.reviewed
             .flags
             .iter()
             .map(|f| format!("{}: {}.", f.code(), f.note))
@@ -172,14 +193,20 @@ impl Record<'_> {
     }
 
     /// The score with three decimals.
+    /// (1 for a confirmed pair.)
     pub fn score(&self) -> String {
-        format!("{:.3}", self.bead.confidence)
+        format!("{:.3}", self.reviewed.score())
+    }
+
+    /// `confirmed`, `rejected`, or empty.
+    pub fn status(&self) -> &'static str {
+        self.reviewed.status.word()
     }
 }
 
 impl<'a> Aligned<'a> {
     /// Every bead, to be written.
-    pub fn new(src: &'a [Sentence], tgt: &'a [Sentence], beads: &'a [Bead]) -> Aligned<'a> {
+    pub fn new(src: &'a [Sentence], tgt: &'a [Sentence], beads: &'a [Reviewed]) -> Aligned<'a> {
         Aligned {
             src,
             tgt,
@@ -189,7 +216,7 @@ impl<'a> Aligned<'a> {
     }
 
     /// Write only the beads `keep` accepts (`--min-score`, `--only-flagged`).
-    pub fn only(mut self, keep: impl Fn(&Bead) -> bool) -> Aligned<'a> {
+    pub fn only(mut self, keep: impl Fn(&Reviewed) -> bool) -> Aligned<'a> {
         self.keep = self.beads.iter().map(keep).collect();
         self
     }
@@ -200,11 +227,11 @@ impl<'a> Aligned<'a> {
             .iter()
             .enumerate()
             .filter(|(k, _)| self.keep[*k])
-            .map(|(k, bead)| Record {
+            .map(|(k, reviewed)| Record {
                 pair: k + 1,
-                bead,
-                source: join(self.src, &bead.src),
-                target: join(self.tgt, &bead.tgt),
+                reviewed,
+                source: join(self.src, &reviewed.src),
+                target: join(self.tgt, &reviewed.tgt),
             })
     }
 }
@@ -247,7 +274,7 @@ pub fn warnings(format: Format, aligned: &Aligned) -> Vec<String> {
 /// // The pair, its score, and no flags: 3.000 and 3,000 are the same number.
 /// assert_eq!(
 ///     csv.lines().nth(1),
-///     Some(r#"1,1-1,0,0,Harga naik 3.000 rupiah.,"Prices rose by 3,000 rupiah.",1.000,"#)
+///     Some(r#"1,1-1,0,0,Harga naik 3.000 rupiah.,"Prices rose by 3,000 rupiah.",1.000,,"#)
 /// );
 /// ```
 pub fn write(
@@ -262,7 +289,7 @@ pub fn write(
         Format::Jsonl => jsonl::write(aligned, options.document.as_deref(), out),
         Format::Tmx => tmx::write(aligned, options, out),
         #[cfg(feature = "xlsx")]
-        Format::Xlsx => xlsx::write(aligned, out),
+        Format::Xlsx => xlsx::write(aligned, options, out),
         Format::Html => html::write(aligned, options, out),
         Format::Ladder => ladder::write(aligned, out),
     }

@@ -1,7 +1,9 @@
 //! TMX 1.4b, the translation-memory exchange format CAT tools import. Each
 //! pair is a translation unit; its score and flags ride along as `<prop>`s.
 //! Unaligned sentences have nothing to pair with and are left out unless
-//! asked for.
+//! asked for; pairs a reviewer rejected are always left out, flagged pairs
+//! on request. A memory may hold many documents (`begin`, `units` for each,
+//! `end`): each unit names its own.
 //!
 //! XML 1.0 forbids most C0 control characters and U+FFFE/U+FFFF even
 //! escaped, and a CAT tool rejects a whole memory for one of them: a
@@ -11,10 +13,10 @@
 use std::borrow::Cow;
 use std::io::{self, Write};
 
-use quick_xml::Writer;
-use quick_xml::events::{BytesDecl, BytesText, Event};
+use quick_xml::escape::escape;
 
 use super::{Aligned, Options};
+use crate::review::Status;
 
 /// Whether XML 1.0 allows `c` in a document.
 fn allowed(c: char) -> bool {
@@ -37,68 +39,91 @@ pub fn xml_safe(s: &str) -> Cow<'_, str> {
     Cow::Owned(kept)
 }
 
+/// Text fit for XML content or an attribute value.
+fn xml(s: &str) -> String {
+    escape(xml_safe(s).as_ref()).into_owned()
+}
+
+/// ` creationdate="…" creationid="…"`, on the header and each unit.
+fn created(options: &Options) -> String {
+    let date = options
+        .tmx_date
+        .as_deref()
+        .map_or_else(String::new, |d| format!(" creationdate=\"{}\"", xml(d)));
+    format!("{date} creationid=\"{}\"", xml(&options.tmx_creator))
+}
+
+/// The opening of a memory: declaration, header and `<body>`.
+pub fn begin(options: &Options, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(
+        out,
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE tmx SYSTEM \"tmx14.dtd\">\n<tmx version=\"1.4\">\n  \
+         <header creationtool=\"selaras\" creationtoolversion=\"{}\" segtype=\"sentence\" o-tmf=\"selaras\" \
+         adminlang=\"en\" srclang=\"{}\" datatype=\"plaintext\"{}/>\n  <body>",
+        env!("CARGO_PKG_VERSION"),
+        xml(&options.src_tag),
+        created(options)
+    )
+}
+
+/// The translation units of one document. A unit names its document (the
+/// source file, or the batch's document key) in a `x-selaras-document` prop,
+/// so a memory built from many documents says where each unit came from.
+pub fn units(aligned: &Aligned, options: &Options, out: &mut dyn Write) -> io::Result<()> {
+    let document = options
+        .document
+        .as_deref()
+        .or(options.files.as_ref().map(|(src, _)| src.as_str()));
+    let created = created(options);
+    for r in aligned.records() {
+        let unaligned = r.source.is_empty() || r.target.is_empty();
+        // A reviewer's rejected pair must not become a memory entry.
+        let rejected = r.reviewed.status == Status::Rejected;
+        let flagged = options.tmx_skip_flagged && !r.reviewed.flags.is_empty();
+        if (unaligned && !options.tmx_unaligned) || rejected || flagged {
+            continue;
+        }
+        let tuid = match &options.document {
+            Some(doc) => format!("{doc}#{}", r.pair),
+            None => r.pair.to_string(),
+        };
+        writeln!(out, "    <tu tuid=\"{}\"{created}>", xml(&tuid))?;
+        let flags = r.flag_codes();
+        for (kind, value) in [
+            ("x-selaras-score", r.score().as_str()),
+            ("x-selaras-flags", flags.as_str()),
+            ("x-selaras-status", r.status()),
+            ("x-selaras-document", document.unwrap_or("")),
+        ] {
+            if !value.is_empty() {
+                writeln!(out, "      <prop type=\"{kind}\">{}</prop>", xml(value))?;
+            }
+        }
+        for (tag, text) in [(&options.src_tag, &r.source), (&options.tgt_tag, &r.target)] {
+            if !text.is_empty() {
+                writeln!(
+                    out,
+                    "      <tuv xml:lang=\"{}\">\n        <seg>{}</seg>\n      </tuv>",
+                    xml(tag),
+                    xml(text)
+                )?;
+            }
+        }
+        writeln!(out, "    </tu>")?;
+    }
+    Ok(())
+}
+
+/// The close of a memory.
+pub fn end(out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out, "  </body>\n</tmx>")?;
+    out.flush()
+}
+
 pub fn write(aligned: &Aligned, options: &Options, out: &mut dyn Write) -> io::Result<()> {
-    let (src_tag, tgt_tag) = (xml_safe(&options.src_tag), xml_safe(&options.tgt_tag));
-    let mut w = Writer::new_with_indent(out, b' ', 2);
-    w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
-    w.write_event(Event::DocType(BytesText::from_escaped(
-        "tmx SYSTEM \"tmx14.dtd\"",
-    )))?;
-    w.create_element("tmx")
-        .with_attribute(("version", "1.4"))
-        .write_inner_content(|w| {
-            w.create_element("header")
-                .with_attributes([
-                    ("creationtool", "selaras"),
-                    ("creationtoolversion", env!("CARGO_PKG_VERSION")),
-                    ("segtype", "sentence"),
-                    ("o-tmf", "selaras"),
-                    ("adminlang", "en"),
-                    ("srclang", src_tag.as_ref()),
-                    ("datatype", "plaintext"),
-                ])
-                .write_empty()?;
-            w.create_element("body").write_inner_content(|w| {
-                for r in aligned.records() {
-                    let unaligned = r.source.is_empty() || r.target.is_empty();
-                    if unaligned && !options.tmx_unaligned {
-                        continue;
-                    }
-                    let tuid = r.pair.to_string();
-                    w.create_element("tu")
-                        .with_attribute(("tuid", tuid.as_str()))
-                        .write_inner_content(|w| {
-                            let score = r.score();
-                            let flags = r.flag_codes();
-                            w.create_element("prop")
-                                .with_attribute(("type", "x-selaras-score"))
-                                .write_text_content(BytesText::new(&score))?;
-                            if !flags.is_empty() {
-                                w.create_element("prop")
-                                    .with_attribute(("type", "x-selaras-flags"))
-                                    .write_text_content(BytesText::new(&flags))?;
-                            }
-                            for (tag, text) in [(&src_tag, &r.source), (&tgt_tag, &r.target)] {
-                                if text.is_empty() {
-                                    continue;
-                                }
-                                w.create_element("tuv")
-                                    .with_attribute(("xml:lang", tag.as_ref()))
-                                    .write_inner_content(|w| {
-                                        w.create_element("seg")
-                                            .write_text_content(BytesText::new(&xml_safe(text)))?;
-                                        Ok(())
-                                    })?;
-                            }
-                            Ok(())
-                        })?;
-                }
-                Ok(())
-            })?;
-            Ok(())
-        })?;
-    w.get_mut().write_all(b"\n")?;
-    w.get_mut().flush()
+    begin(options, out)?;
+    units(aligned, options, out)?;
+    end(out)
 }
 
 #[cfg(test)]

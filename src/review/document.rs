@@ -101,7 +101,6 @@ mod tests {
             tgt: k..k + 1,
             cost: 0.0,
             confidence,
-            flags: vec![],
         }
     }
 

@@ -1,5 +1,6 @@
-//! Review: QA flags on each bead, for the translator who checks the result.
-//! It looks at the beads the aligner chose and never changes them.
+//! Review: QA flags on each bead, for the translator who checks the result,
+//! and the reviewer's decision on each pair ([`Reviewed`]). It looks at the
+//! beads the aligner chose and never changes them.
 //!
 //! Each flag has a short code (for CSV and filters) and a note saying what
 //! to look at, in words a reviewer reads without the manual.
@@ -9,9 +10,11 @@ mod document;
 mod equivalents;
 mod names;
 mod numbers;
+mod reviewed;
 mod side;
 
 pub use document::warnings;
+pub use reviewed::{Reviewed, Status};
 
 use crate::align::Bead;
 use crate::lang::Lang;
@@ -102,10 +105,10 @@ pub struct Context<'a> {
     pub lexicon: &'a Lexicon,
 }
 
-/// Add the flags of every bead (replacing any it had).
-pub fn review(beads: &mut [Bead], cx: &Context) {
+/// Each bead with its flags, unreviewed by a person yet.
+pub fn review(beads: Vec<Bead>, cx: &Context) -> Vec<Reviewed> {
     let reverse = cx.lexicon.reversed();
-    let lengths = LengthNorm::fit(beads, cx);
+    let lengths = LengthNorm::fit(&beads, cx);
     let equivalents = Equivalents::builtin();
     let ordinary = |lexicon: &Lexicon, key: &str| {
         !lexicon.translations(key).is_empty()
@@ -128,7 +131,7 @@ pub fn review(beads: &mut [Bead], cx: &Context) {
         equivalents,
     };
     use rayon::prelude::*;
-    beads.par_iter_mut().for_each(|bead| {
+    beads.into_par_iter().map(|bead| {
         let src = join(cx.src, &bead.src);
         let tgt = join(cx.tgt, &bead.tgt);
         let mut flags = Vec::new();
@@ -234,11 +237,11 @@ pub fn review(beads: &mut [Bead], cx: &Context) {
             );
         }
         flags.sort_by_key(|f| f.kind);
-        bead.flags = flags;
-    });
+        Reviewed { bead, flags, status: Status::Unreviewed }
+    }).collect()
 }
 
-fn language_name(lang: &Lang) -> &str {
+pub(crate) fn language_name(lang: &Lang) -> &str {
     match lang {
         Lang::Id => "Indonesian",
         Lang::En => "English",
@@ -259,16 +262,15 @@ mod tests {
     }
 
     /// Line k of `src` paired with line k of `tgt`, reviewed.
-    fn reviewed(src: &str, tgt: &str) -> Vec<Bead> {
+    fn reviewed(src: &str, tgt: &str) -> Vec<Reviewed> {
         let (s, t) = (split_lines(src), split_lines(tgt));
         let lex = Lexicon::builtin_id_en();
-        let mut beads: Vec<Bead> = (0..s.len().max(t.len()))
+        let beads: Vec<Bead> = (0..s.len().max(t.len()))
             .map(|k| Bead {
                 src: k.min(s.len())..(k + 1).min(s.len()),
                 tgt: k.min(t.len())..(k + 1).min(t.len()),
                 cost: 0.0,
                 confidence: 0.99,
-                flags: vec![],
             })
             .collect();
         let cx = Context {
@@ -278,8 +280,7 @@ mod tests {
             tgt_lang: &Lang::En,
             lexicon: lex,
         };
-        review(&mut beads, &cx);
-        beads
+        review(beads, &cx)
     }
 
     #[test]

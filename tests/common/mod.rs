@@ -3,9 +3,9 @@
 
 use std::path::{Path, PathBuf};
 
-use selaras::Bead;
 use selaras::eval::{self, Report};
 use selaras::output::ladder_line;
+use selaras::{Bead, Reviewed};
 
 pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -44,15 +44,15 @@ pub fn read(path: &Path) -> String {
     std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
-pub fn ladder_text(beads: &[Bead]) -> String {
+pub fn ladder_text(beads: &[impl AsRef<Bead>]) -> String {
     beads
         .iter()
-        .map(|b| ladder_line(&b.src, &b.tgt) + "\n")
+        .map(|b| ladder_line(&b.as_ref().src, &b.as_ref().tgt) + "\n")
         .collect()
 }
 
 /// Score beads against a gold ladder text.
-pub fn score(gold: &str, beads: &[Bead]) -> Report {
+pub fn score(gold: &str, beads: &[impl AsRef<Bead>]) -> Report {
     let gold = eval::read_ladder(gold).expect("gold ladder parses");
     let test = eval::read_ladder(&ladder_text(beads)).expect("own ladder parses");
     eval::score(&[(gold, test)])
@@ -85,7 +85,7 @@ impl FlagAudit {
     /// Count the right 1-1 beads of one document (`gold` holds its ladder).
     pub fn add(
         &mut self,
-        beads: &[Bead],
+        beads: &[Reviewed],
         gold: &[(Vec<usize>, Vec<usize>)],
         src: &selaras::Document,
         tgt: &selaras::Document,
