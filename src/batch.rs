@@ -157,6 +157,7 @@ fn format(args: &BatchArgs) -> Result<Format> {
 }
 
 pub fn run(args: BatchArgs) -> Result<()> {
+    options::threads(args.threads)?;
     let format = format(&args)?;
     let mut inputs: Vec<&Path> = vec![&args.list];
     inputs.extend(args.aligner.dict.iter().map(PathBuf::as_path));
@@ -199,14 +200,13 @@ pub fn run(args: BatchArgs) -> Result<()> {
                 for warning in &pair.warnings {
                     report::warn(format_args!("{}: {warning}", docs[g * chunk + k]));
                 }
-                let aligned = pair.aligned(&args.writer);
-                let mut options = pair.options(&args.aligner, &args.writer);
                 match (&mut stream, &args.out_dir) {
                     (Some(w), _) => {
-                        options.document = Some(docs[g * chunk + k].clone());
-                        output::write(Format::Jsonl, &aligned, &options, &mut **w)?;
+                        pair.write_jsonl(&docs[g * chunk + k], &args.aligner, &args.writer, *w)?;
                     }
                     (None, Some(_)) => {
+                        let aligned = pair.aligned(&args.writer);
+                        let options = pair.options(&args.aligner, &args.writer);
                         let out = &targets[g * chunk + k];
                         for warning in output::warnings(format, &aligned) {
                             report::warn(format_args!("{}: {warning}", out.display()));

@@ -9,6 +9,7 @@ mod options;
 mod pair;
 mod report;
 mod signals;
+mod stream;
 mod write;
 
 use std::collections::BTreeMap;
@@ -30,6 +31,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Align(args) => run_align(args),
         Command::Batch(args) => batch::run(args),
+        Command::Stream(args) => stream::run(args),
         Command::Split(args) => run_split(args),
         Command::Eval(args) => run_eval(args),
         Command::Completions { shell } => run_completions(shell),

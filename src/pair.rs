@@ -5,14 +5,20 @@
 use std::path::Path;
 
 use crate::cli::{AlignerArgs, WriterArgs};
+use std::io::{self, Write};
+
 use crate::files::{read_pair, read_text};
-use selaras::output::{Aligned, Format, Options};
-use selaras::{Bead, Config, Document, Error, Lexicon, Result};
+use selaras::output::{self, Aligned, Format, Options};
+use selaras::{Bead, Config, Document, Error, Lang, Lexicon, Result};
 
 /// The aligner as the command line set it up.
 pub struct Aligner<'a> {
     args: &'a AlignerArgs,
     config: Config,
+    /// The `--dict` word lists, merged: added to the built-in list of any
+    /// language pair.
+    user: Lexicon,
+    /// The built-in list for the command line's languages and `user`.
     lexicon: Lexicon,
     /// Whether pairs get QA flags: not when nothing written shows them.
     review: bool,
@@ -40,22 +46,38 @@ impl<'a> Aligner<'a> {
                 .set(name.trim(), value.trim())
                 .map_err(Error::Usage)?;
         }
-        let mut lexicon = Lexicon::builtin_for(&args.src_lang.lang, &args.tgt_lang.lang);
+        let mut user = Lexicon::default();
         for path in &args.dict {
-            let user =
+            let list =
                 Lexicon::parse(&read_text(path)?).map_err(|(line, message)| Error::Parse {
                     path: path.clone(),
                     line,
                     message,
                 })?;
-            lexicon.extend(&user);
+            user.extend(&list);
         }
-        Ok(Aligner {
+        let mut aligner = Aligner {
             args,
             config,
-            lexicon,
+            user,
+            lexicon: Lexicon::default(),
             review: true,
-        })
+        };
+        aligner.lexicon = aligner.lexicon_for(&args.src_lang.lang, &args.tgt_lang.lang);
+        Ok(aligner)
+    }
+
+    /// The word list for a pair in `src` and `tgt`: the built-in one for
+    /// them and every `--dict`.
+    pub fn lexicon_for(&self, src: &Lang, tgt: &Lang) -> Lexicon {
+        let mut lexicon = Lexicon::builtin_for(src, tgt);
+        lexicon.extend(&self.user);
+        lexicon
+    }
+
+    /// The word list for the command line's languages.
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
     }
 
     /// Flag pairs for review only when `format` shows the flags or the
@@ -78,12 +100,25 @@ impl<'a> Aligner<'a> {
             (tgt, a.tgt_lang.lang.clone()),
             a.sentences,
         )?;
+        let name = format!("{} ↔ {}", src.display(), tgt.display());
+        self.align_documents(src_doc, tgt_doc, &self.lexicon, &name)
+    }
+
+    /// Align two documents already read, with `lexicon`; `name` says which
+    /// pair they are in messages and the HTML page's title.
+    pub fn align_documents(
+        &self,
+        src_doc: Document,
+        tgt_doc: Document,
+        lexicon: &Lexicon,
+        name: &str,
+    ) -> Result<Pair> {
         let align = if self.review {
             selaras::align_with_lexicon
         } else {
             selaras::align_unreviewed
         };
-        let beads = align(&src_doc, &tgt_doc, &self.lexicon, &self.config);
+        let beads = align(&src_doc, &tgt_doc, lexicon, &self.config);
         // A NaN score would silently drop its row from any filter or format.
         if let Some((k, b)) = beads
             .iter()
@@ -91,9 +126,7 @@ impl<'a> Aligner<'a> {
             .find(|(_, b)| !b.confidence.is_finite())
         {
             return Err(Error::Internal(format!(
-                "{} ↔ {}: pair {} has the score {}",
-                src.display(),
-                tgt.display(),
+                "{name}: pair {} has the score {}",
                 k + 1,
                 b.confidence
             )));
@@ -107,7 +140,7 @@ impl<'a> Aligner<'a> {
             src: src_doc,
             tgt: tgt_doc,
             beads,
-            title: format!("selaras: {} ↔ {}", src.display(), tgt.display()),
+            title: format!("selaras: {name}"),
             warnings,
         })
     }
@@ -130,5 +163,19 @@ impl Pair {
         options.title = self.title.clone();
         options.warnings = self.warnings.clone();
         options
+    }
+
+    /// The pairs as lines of a JSON Lines stream, each naming its `doc`:
+    /// what `batch` and `stream` write, so the two agree line for line.
+    pub fn write_jsonl(
+        &self,
+        doc: &str,
+        a: &AlignerArgs,
+        w: &WriterArgs,
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
+        let mut options = self.options(a, w);
+        options.document = Some(doc.to_string());
+        output::write(Format::Jsonl, &self.aligned(w), &options, out)
     }
 }
