@@ -83,6 +83,12 @@ def arguments(argv):
         help="the binary: a name shipped with --files (default), or an absolute "
         "path installed on every node",
     )
+    ap.add_argument(
+        "--flat",
+        action="store_true",
+        help="write beads/ as plain Parquet files with doc as a column, not a folder "
+        "a document (for millions of documents: far fewer, bigger files)",
+    )
     ap.add_argument("--overwrite", action="store_true", help="replace OUTPUT if it exists")
     args = ap.parse_args(argv)
     args.stream_args = stream_args
@@ -97,7 +103,8 @@ def records(spark, args):
     if fmt == "json":
         return spark.read.text(args.input).rdd.map(lambda row: row.value)
     df = spark.read.parquet(args.input)
-    return df.select([c for c in COLUMNS if c in df.columns]).toJSON()
+    record = F.to_json(F.struct(*[c for c in COLUMNS if c in df.columns]))
+    return df.select(record.alias("value")).rdd.map(lambda row: row.value)
 
 
 def command(spark, args):
@@ -129,8 +136,11 @@ def main(argv):
     parsed = spark.read.schema(LINE).json(out).persist(StorageLevel.MEMORY_AND_DISK)
     mode = "overwrite" if args.overwrite else "errorifexists"
     beads = parsed.where(F.col("error").isNull()).drop("error", "line")
-    # A document's beads come from one pipe, in order: one file a folder.
-    beads.write.mode(mode).partitionBy("doc").parquet(args.output.rstrip("/") + "/beads")
+    writer = beads.write.mode(mode)
+    if not args.flat:
+        # A document's beads come from one pipe, in order: one file a folder.
+        writer = writer.partitionBy("doc")
+    writer.parquet(args.output.rstrip("/") + "/beads")
     failed = parsed.where(F.col("error").isNotNull()).select("doc", "error", "line")
     failed.write.mode(mode).json(args.output.rstrip("/") + "/failed")
     counts = parsed.agg(
