@@ -157,7 +157,7 @@ fn format(args: &BatchArgs) -> Result<Format> {
 }
 
 pub fn run(args: BatchArgs) -> Result<()> {
-    options::threads(args.threads)?;
+    options::threads(args.threads.count)?;
     let format = format(&args)?;
     let mut inputs: Vec<&Path> = vec![&args.list];
     inputs.extend(args.aligner.dict.iter().map(PathBuf::as_path));

@@ -219,13 +219,20 @@ pub struct BatchArgs {
     /// only jsonl
     #[arg(short, long, value_enum)]
     pub format: Option<Format>,
-    /// Align this many pairs at once [default: one a core]
-    #[arg(short = 'j', long, value_name = "N", value_parser = parse_threads)]
-    pub threads: Option<usize>,
+    #[command(flatten)]
+    pub threads: ThreadsArg,
     #[command(flatten)]
     pub aligner: AlignerArgs,
     #[command(flatten)]
     pub writer: WriterArgs,
+}
+
+/// How many pairs are aligned at once: shared by `batch` and `stream`.
+#[derive(clap::Args, Debug)]
+pub struct ThreadsArg {
+    /// Align this many pairs at once [default: one a core]
+    #[arg(short = 'j', long = "threads", value_name = "N", value_parser = parse_threads)]
+    pub count: Option<usize>,
 }
 
 #[derive(clap::Args, Debug)]
@@ -234,9 +241,8 @@ pub struct StreamArgs {
     /// bytes, or with a K, M or G suffix
     #[arg(long, value_name = "BYTES", default_value = "4M", value_parser = parse_size)]
     pub max_record: usize,
-    /// Align this many records at once [default: one a core]
-    #[arg(short = 'j', long, value_name = "N", value_parser = parse_threads)]
-    pub threads: Option<usize>,
+    #[command(flatten)]
+    pub threads: ThreadsArg,
     #[command(flatten)]
     pub aligner: AlignerArgs,
     #[command(flatten)]

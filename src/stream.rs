@@ -115,38 +115,31 @@ fn doc_of(value: Option<&Value>) -> std::result::Result<String, &'static str> {
 /// Read a record from one line of JSON. Fields other than those known are
 /// ignored; a `null` optional field counts as absent.
 fn parse(bytes: &[u8]) -> std::result::Result<Record, Failure> {
-    let none = None;
     let value: Value = serde_json::from_slice(bytes)
-        .map_err(|e| fail(&none, format!("not a JSON record: {e}")))?;
+        .map_err(|e| fail(&None, format!("not a JSON record: {e}")))?;
     let Value::Object(map) = value else {
         return Err(fail(
-            &none,
+            &None,
             "not a JSON object; give {\"doc\": …, \"src\": …, \"tgt\": …}",
         ));
     };
-    let doc = doc_of(map.get("doc")).map_err(|e| fail(&none, e))?;
-    let doc = Some(doc);
-    let field = |name: &str| -> std::result::Result<Option<&Value>, Failure> {
-        Ok(map.get(name).filter(|v| !v.is_null()))
+    let name = doc_of(map.get("doc")).map_err(|e| fail(&None, e))?;
+    let doc = Some(name.clone());
+    let field = |key: &str| map.get(key).filter(|v| !v.is_null());
+    let text = |key: &str| match field(key) {
+        Some(Value::String(s)) => Ok(s.clone()),
+        Some(_) => Err(fail(&doc, format!("\"{key}\" must be a string"))),
+        None => Err(fail(&doc, format!("no \"{key}\": give the text to align"))),
     };
-    let text = |name: &str| -> std::result::Result<String, Failure> {
-        match field(name)? {
-            Some(Value::String(s)) => Ok(s.clone()),
-            Some(_) => Err(fail(&doc, format!("\"{name}\" must be a string"))),
-            None => Err(fail(&doc, format!("no \"{name}\": give the text to align"))),
-        }
+    let lang = |key: &str| match field(key) {
+        Some(Value::String(s)) => s
+            .parse()
+            .map(Some)
+            .map_err(|e: String| fail(&doc, format!("\"{key}\": {e}"))),
+        Some(_) => Err(fail(&doc, format!("\"{key}\" must be a language tag"))),
+        None => Ok(None),
     };
-    let lang = |name: &str| -> std::result::Result<Option<Lang>, Failure> {
-        match field(name)? {
-            Some(Value::String(s)) => s
-                .parse()
-                .map(Some)
-                .map_err(|e: String| fail(&doc, format!("\"{name}\": {e}"))),
-            Some(_) => Err(fail(&doc, format!("\"{name}\" must be a language tag"))),
-            None => Ok(None),
-        }
-    };
-    let sentences = match field("sentences")? {
+    let sentences = match field("sentences") {
         Some(Value::Bool(b)) => Some(*b),
         Some(_) => return Err(fail(&doc, "\"sentences\" must be true or false")),
         None => None,
@@ -157,7 +150,7 @@ fn parse(bytes: &[u8]) -> std::result::Result<Record, Failure> {
         src_lang: lang("src_lang")?,
         tgt_lang: lang("tgt_lang")?,
         sentences,
-        doc: doc.unwrap_or_default(),
+        doc: name,
     })
 }
 
@@ -332,7 +325,7 @@ fn next_chunk(rx: &Receiver<Item>, size: usize) -> (Vec<(u64, Raw)>, Option<io::
 }
 
 pub fn run(args: StreamArgs) -> Result<()> {
-    options::threads(args.threads)?;
+    options::threads(args.threads.count)?;
     let stdin = Path::new("-");
     let mut inputs: Vec<&Path> = vec![stdin];
     inputs.extend(args.aligner.dict.iter().map(|p| p.as_path()));
