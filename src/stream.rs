@@ -263,6 +263,17 @@ struct ErrorLine<'a> {
     line: u64,
 }
 
+/// The first line without the UTF-8 byte-order mark some Windows tools
+/// write, as `batch` reads its list.
+fn without_bom(raw: Raw, number: u64) -> Raw {
+    match raw {
+        Raw::Line(bytes) if number == 1 && bytes.starts_with(b"\xEF\xBB\xBF") => {
+            Raw::Line(bytes[3..].to_vec())
+        }
+        other => other,
+    }
+}
+
 /// What the reader thread hands on: a line with its number, or the read
 /// error that ends the input.
 type Item = io::Result<(u64, Raw)>;
@@ -279,7 +290,7 @@ fn reader(limit: usize, bound: usize) -> Receiver<Item> {
                 Ok(None) => return,
                 Ok(Some(raw)) => {
                     number += 1;
-                    Ok((number, raw))
+                    Ok((number, without_bom(raw, number)))
                 }
                 Err(e) => Err(e),
             };
