@@ -83,7 +83,8 @@ fn stream_writes_what_batch_writes_byte_for_byte() {
         &["--only-flagged"],
         &["--min-score", "0.9", "--threads", "1"],
     ] {
-        let out = stream(&corpora_records(), args);
+        // A byte-order mark from a Windows tool is no part of the first record.
+        let out = stream(&format!("\u{feff}{}", corpora_records()), args);
         assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
         let expected = batch(args);
         assert!(!expected.is_empty());
