@@ -1,12 +1,11 @@
-//! One article pair through the pipeline, as `align` and `batch` run it:
-//! settings and word lists read once, then each pair read, aligned and made
-//! ready for a writer.
+//! One article pair through the pipeline, as `align`, `batch` and `stream`
+//! run it: settings and word lists read once, then each pair read, aligned
+//! and made ready for a writer.
 
+use std::io::{self, Write};
 use std::path::Path;
 
 use crate::cli::{AlignerArgs, WriterArgs};
-use std::io::{self, Write};
-
 use crate::files::{read_pair, read_text};
 use selaras::output::{self, Aligned, Format, Options};
 use selaras::{Bead, Config, Document, Error, Lang, Lexicon, Result};
