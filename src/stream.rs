@@ -308,7 +308,8 @@ fn reader(limit: usize, bound: usize) -> Receiver<Item> {
 struct Tally {
     records: usize,
     failed: usize,
-    lines: usize,
+    /// Pairs aligned, before `--min-score` and `--only-flagged`.
+    pairs: usize,
 }
 
 /// The next chunk: wait for one line, then take what has already arrived, up
@@ -375,10 +376,10 @@ pub fn run(args: StreamArgs) -> Result<()> {
         });
     }
     report::say(format_args!(
-        "{} records aligned, {} failed; {} pairs written",
+        "{} records aligned ({} pairs), {} failed",
         tally.records - tally.failed,
+        tally.pairs,
         tally.failed,
-        tally.lines
     ));
     if tally.failed > 0 {
         return Err(Error::Incomplete(format!(
@@ -402,7 +403,7 @@ fn write_outcome(
             for warning in &pair.warnings {
                 report::warn(format_args!("{doc}: {warning}"));
             }
-            tally.lines += pair.aligned(&args.writer).records().count();
+            tally.pairs += pair.beads.len();
             pair.write_jsonl(&doc, &args.aligner, &args.writer, out)
         }
         Err(failure) => {
