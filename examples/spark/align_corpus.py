@@ -107,19 +107,31 @@ def records(spark, args):
     return df.select(record.alias("value")).rdd.map(lambda row: row.value)
 
 
+def shipped(spark, name):
+    """Where a file shipped with --files is for the pipe: an executor's
+    working folder on a cluster, the driver's SparkFiles folder in local mode
+    (its executors share the driver's). A path with a folder is taken as is."""
+    if "/" in name:
+        return name
+    if spark.sparkContext.master.startswith("local"):
+        return SparkFiles.get(name)
+    return "./" + name
+
+
 def command(spark, args):
     """The pipe's command line. The binary runs with an empty environment
     (RDD.pipe's default); exit 1 (some records refused, each reported in its
     own line) is a success here, anything else fails the task so Spark
     retries it, and no record is lost silently."""
-    binary = args.selaras
-    if "/" not in binary:
-        # --files puts the binary in each executor's working folder; in local
-        # mode the executors share the driver's SparkFiles folder.
-        local = spark.sparkContext.master.startswith("local")
-        binary = SparkFiles.get(binary) if local else "./" + binary
+    stream_args = list(args.stream_args)
+    for k, arg in enumerate(stream_args):
+        # Word lists travel with --files like the binary.
+        if arg.startswith("--dict="):
+            stream_args[k] = "--dict=" + shipped(spark, arg[len("--dict=") :])
+        elif k > 0 and stream_args[k - 1] == "--dict":
+            stream_args[k] = shipped(spark, arg)
     threads = spark.conf.get("spark.task.cpus", "1")
-    argv = [binary, "stream", "--threads", threads] + args.stream_args
+    argv = [shipped(spark, args.selaras), "stream", "--threads", threads] + stream_args
     script = '"$@"; s=$?; [ $s -le 1 ] || { echo "selaras stream exited with $s" >&2; exit $s; }'
     return shlex.join(["/bin/sh", "-c", script, "selaras"] + argv)
 
