@@ -159,6 +159,7 @@ fn format(args: &BatchArgs) -> Result<Format> {
 }
 
 pub fn run(args: BatchArgs) -> Result<()> {
+    options::threads(args.threads.count)?;
     let format = format(&args)?;
     let mut inputs: Vec<&Path> = vec![&args.list];
     inputs.extend(args.aligner.dict.iter().map(PathBuf::as_path));
@@ -201,17 +202,22 @@ pub fn run(args: BatchArgs) -> Result<()> {
                 for warning in &pair.warnings {
                     report::warn(format_args!("{}: {warning}", docs[g * chunk + k]));
                 }
-                let aligned = pair.aligned(&args.writer);
-                let mut options = pair.options(&args.aligner, &args.writer);
                 match (&mut stream, &args.out_dir) {
                     (Some(w), _) => {
-                        options.document = Some(docs[g * chunk + k].clone());
+                        let doc = &docs[g * chunk + k];
                         match format {
-                            Format::Tmx => output::tmx_units(&aligned, &options, &mut **w)?,
-                            _ => output::write(Format::Jsonl, &aligned, &options, &mut **w)?,
+                            Format::Tmx => {
+                                let mut options = pair.options(&args.aligner, &args.writer);
+                                options.document = Some(doc.clone());
+                                let aligned = pair.aligned(&args.writer);
+                                output::tmx_units(&aligned, &options, &mut **w)?
+                            }
+                            _ => pair.write_jsonl(doc, &args.aligner, &args.writer, *w)?,
                         }
                     }
                     (None, Some(_)) => {
+                        let aligned = pair.aligned(&args.writer);
+                        let options = pair.options(&args.aligner, &args.writer);
                         let out = &targets[g * chunk + k];
                         for warning in output::warnings(format, &aligned) {
                             report::warn(format_args!("{}: {warning}", out.display()));

@@ -61,6 +61,22 @@ with both indices empty is dropped. Every sentence must be in one row, in order.
 Confirmed pairs score 1; rejected pairs stay out of TMX; other pairs keep the\n\
 aligner's score, 0 where the aligner found another pair.")]
     Apply(ApplyArgs),
+    /// Align article pairs given as JSON Lines on standard input, in order (for pipelines, Spark)
+    #[command(
+        after_help = "Input: one JSON object a line, {\"doc\": …, \"src\": \"…\", \"tgt\": \"…\"}, and\n\
+optionally \"src_lang\", \"tgt_lang\" and \"sentences\" (true/false) for that record;\n\
+other fields are ignored. Output: the lines of `batch -o x.jsonl`, each naming its doc,\n\
+record by record in input order, flushed after each record. A bad record (not JSON,\n\
+a field missing, an empty text, over --max-record) gives one line\n\
+{\"doc\": …, \"error\": \"…\", \"line\": N} and the stream goes on; the exit code is 1\n\
+if any record failed.\n\n\
+Examples:\n  \
+selaras stream < pairs.jsonl > beads.jsonl\n  \
+jq -c '{doc: .url, src: .body_id, tgt: .body_en}' articles.jsonl | selaras stream --only-flagged\n  \
+parallel -k --pipe -N 1000 selaras stream --threads 1 < pairs.jsonl > beads.jsonl\n  \
+selaras stream --dict words.tsv --set skip_cost=3 --max-record 1M < pairs.jsonl"
+    )]
+    Stream(StreamArgs),
     /// Split a text into sentences: one a line, an empty line between paragraphs
     #[command(after_help = "Examples:\n  \
 selaras split artikel.txt\n  \
@@ -180,7 +196,7 @@ pub struct ApplyArgs {
     pub writer: WriterArgs,
 }
 
-/// How to read and align: shared by `align` and `batch`.
+/// How to read and align: shared by `align`, `batch` and `stream`.
 #[derive(clap::Args, Debug)]
 pub struct AlignerArgs {
     /// Input is already split: each line is one sentence, blank lines separate paragraphs
@@ -201,7 +217,7 @@ pub struct AlignerArgs {
     pub settings: Vec<String>,
 }
 
-/// What to write: shared by `align` and `batch`.
+/// What to write: shared by `align`, `batch` and `stream`.
 #[derive(clap::Args, Debug)]
 pub struct WriterArgs {
     /// CSV/TSV for Excel: a UTF-8 byte-order mark and CRLF line ends
@@ -246,6 +262,30 @@ pub struct BatchArgs {
     /// only jsonl
     #[arg(short, long, value_enum)]
     pub format: Option<Format>,
+    #[command(flatten)]
+    pub threads: ThreadsArg,
+    #[command(flatten)]
+    pub aligner: AlignerArgs,
+    #[command(flatten)]
+    pub writer: WriterArgs,
+}
+
+/// How many pairs are aligned at once: shared by `batch` and `stream`.
+#[derive(clap::Args, Debug)]
+pub struct ThreadsArg {
+    /// Align this many pairs at once [default: one a core]
+    #[arg(short = 'j', long = "threads", value_name = "N", value_parser = parse_threads)]
+    pub count: Option<usize>,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct StreamArgs {
+    /// Refuse a record (one line) longer than this, with an error line:
+    /// bytes, or with a K, M or G suffix
+    #[arg(long, value_name = "BYTES", default_value = "4M", value_parser = parse_size)]
+    pub max_record: usize,
+    #[command(flatten)]
+    pub threads: ThreadsArg,
     #[command(flatten)]
     pub aligner: AlignerArgs,
     #[command(flatten)]
@@ -330,4 +370,37 @@ fn parse_score(s: &str) -> Result<f64, String> {
         Ok(x) if (0.0..=1.0).contains(&x) => Ok(x),
         _ => Err(format!("'{s}' is not a score; give a number from 0 to 1")),
     }
+}
+
+fn parse_threads(s: &str) -> Result<usize, String> {
+    match s.parse::<usize>() {
+        Ok(n) if (1..=1024).contains(&n) => Ok(n),
+        _ => Err(format!("'{s}' is not a number of threads; give 1 to 1024")),
+    }
+}
+
+/// `4096`, `64K`, `4M`, `1G` (powers of 1024).
+fn parse_size(s: &str) -> Result<usize, String> {
+    let t = s.trim();
+    let (digits, unit) = match t.char_indices().find(|(_, c)| !c.is_ascii_digit()) {
+        Some((k, _)) => t.split_at(k),
+        None => (t, ""),
+    };
+    let shift = match unit.to_ascii_uppercase().as_str() {
+        "" | "B" => 0,
+        "K" | "KB" | "KIB" => 10,
+        "M" | "MB" | "MIB" => 20,
+        "G" | "GB" | "GIB" => 30,
+        _ => {
+            return Err(format!(
+                "'{s}' is not a size; give bytes, or e.g. 64K, 4M, 1G"
+            ));
+        }
+    };
+    digits
+        .parse::<usize>()
+        .ok()
+        .and_then(|n| n.checked_mul(1 << shift))
+        .filter(|&n| n > 0)
+        .ok_or_else(|| format!("'{s}' is not a size; give bytes, or e.g. 64K, 4M, 1G"))
 }

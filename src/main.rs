@@ -10,6 +10,7 @@ mod options;
 mod pair;
 mod report;
 mod signals;
+mod stream;
 mod write;
 
 use std::collections::BTreeMap;
@@ -32,6 +33,7 @@ fn main() -> ExitCode {
         Command::Align(args) => run_align(args),
         Command::Apply(args) => run_apply(args),
         Command::Batch(args) => batch::run(args),
+        Command::Stream(args) => stream::run(args),
         Command::Split(args) => run_split(args),
         Command::Eval(args) => run_eval(args),
         Command::Completions { shell } => run_completions(shell),

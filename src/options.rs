@@ -124,6 +124,18 @@ pub fn check_binary(format: Format, output: Option<&Path>) -> Result<()> {
     Ok(())
 }
 
+/// `--threads N`: how many pairs are aligned at once; without it one a core
+/// (or `RAYON_NUM_THREADS`).
+pub fn threads(n: Option<usize>) -> Result<()> {
+    if let Some(n) = n {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .build_global()
+            .map_err(|e| Error::Internal(format!("cannot start {n} threads: {e}")))?;
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

@@ -1,21 +1,26 @@
-//! One article pair through the pipeline, as `align`, `batch` and `apply`
-//! run it: settings and word lists read once, then each pair read, aligned
-//! (around a reviewer's confirmed pairs, or as a reviewer corrected it) and
-//! made ready for a writer.
+//! One article pair through the pipeline, as `align`, `batch`, `stream` and
+//! `apply` run it: settings and word lists read once, then each pair read,
+//! aligned (around a reviewer's confirmed pairs, or as a reviewer corrected
+//! it) and made ready for a writer.
 
 use std::collections::HashMap;
+use std::io::{self, Write};
 use std::path::Path;
 
 use crate::cli::{AlignerArgs, WriterArgs};
 use crate::files::{read_pair, read_text};
-use selaras::output::{Aligned, Format, Options};
+use selaras::output::{self, Aligned, Format, Options};
 use selaras::readback::Row;
-use selaras::{Bead, Config, Document, Error, Lexicon, Result, Reviewed, Status};
+use selaras::{Bead, Config, Document, Error, Lang, Lexicon, Result, Reviewed, Status};
 
 /// The aligner as the command line set it up.
 pub struct Aligner<'a> {
     args: &'a AlignerArgs,
     config: Config,
+    /// The `--dict` word lists, merged: added to the built-in list of any
+    /// language pair.
+    user: Lexicon,
+    /// The built-in list for the command line's languages and `user`.
     lexicon: Lexicon,
     /// Whether pairs get QA flags: not when nothing written shows them.
     review: bool,
@@ -45,22 +50,38 @@ impl<'a> Aligner<'a> {
                 .set(name.trim(), value.trim())
                 .map_err(Error::Usage)?;
         }
-        let mut lexicon = Lexicon::builtin_for(&args.src_lang.lang, &args.tgt_lang.lang);
+        let mut user = Lexicon::default();
         for path in &args.dict {
-            let user =
+            let list =
                 Lexicon::parse(&read_text(path)?).map_err(|(line, message)| Error::Parse {
                     path: path.clone(),
                     line,
                     message,
                 })?;
-            lexicon.extend(&user);
+            user.extend(&list);
         }
-        Ok(Aligner {
+        let mut aligner = Aligner {
             args,
             config,
-            lexicon,
+            user,
+            lexicon: Lexicon::default(),
             review: true,
-        })
+        };
+        aligner.lexicon = aligner.lexicon_for(&args.src_lang.lang, &args.tgt_lang.lang);
+        Ok(aligner)
+    }
+
+    /// The word list for a pair in `src` and `tgt`: the built-in one for
+    /// them and every `--dict`.
+    pub fn lexicon_for(&self, src: &Lang, tgt: &Lang) -> Lexicon {
+        let mut lexicon = Lexicon::builtin_for(src, tgt);
+        lexicon.extend(&self.user);
+        lexicon
+    }
+
+    /// The word list for the command line's languages.
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
     }
 
     /// Flag pairs for review only when `format` shows the flags or the
@@ -100,18 +121,46 @@ impl<'a> Aligner<'a> {
             Some(path) => crate::corrected::read(path, &src_doc, &tgt_doc)?,
             None => Vec::new(),
         };
+        let name = format!("{} ↔ {}", src.display(), tgt.display());
+        let mut pair = self.align_around(src_doc, tgt_doc, &self.lexicon, &name, &rows, apply)?;
+        pair.files = (src.display().to_string(), tgt.display().to_string());
+        Ok(pair)
+    }
+
+    /// Align two documents already read, with `lexicon`; `name` says which
+    /// pair they are in messages and the HTML page's title.
+    pub fn align_documents(
+        &self,
+        src_doc: Document,
+        tgt_doc: Document,
+        lexicon: &Lexicon,
+        name: &str,
+    ) -> Result<Pair> {
+        self.align_around(src_doc, tgt_doc, lexicon, name, &[], false)
+    }
+
+    /// Align around the pairs confirmed in `rows`; with `apply`, the result
+    /// is `rows` themselves (see [`Aligner::align_with`]).
+    fn align_around(
+        &self,
+        src_doc: Document,
+        tgt_doc: Document,
+        lexicon: &Lexicon,
+        name: &str,
+        rows: &[Row],
+        apply: bool,
+    ) -> Result<Pair> {
         let fixed: Vec<_> = rows
             .iter()
             .filter(|r| r.status == Status::Confirmed)
             .map(|r| (r.src.clone(), r.tgt.clone()))
             .collect();
-        let mut beads =
-            selaras::align_around(&src_doc, &tgt_doc, &self.lexicon, &self.config, &fixed);
+        let mut beads = selaras::align_around(&src_doc, &tgt_doc, lexicon, &self.config, &fixed);
         if apply {
-            beads = as_reviewed(&rows, &beads);
+            beads = as_reviewed(rows, &beads);
         }
         let mut beads = if self.review {
-            selaras::review_beads(&src_doc, &tgt_doc, beads, &self.lexicon)
+            selaras::review_beads(&src_doc, &tgt_doc, beads, lexicon)
         } else {
             beads.into_iter().map(Reviewed::bare).collect()
         };
@@ -133,9 +182,7 @@ impl<'a> Aligner<'a> {
             .find(|(_, b)| !b.confidence.is_finite())
         {
             return Err(Error::Internal(format!(
-                "{} ↔ {}: pair {} has the score {}",
-                src.display(),
-                tgt.display(),
+                "{name}: pair {} has the score {}",
                 k + 1,
                 b.confidence
             )));
@@ -149,8 +196,8 @@ impl<'a> Aligner<'a> {
             src: src_doc,
             tgt: tgt_doc,
             beads,
-            title: format!("selaras: {} ↔ {}", src.display(), tgt.display()),
-            files: (src.display().to_string(), tgt.display().to_string()),
+            title: format!("selaras: {name}"),
+            files: (name.to_string(), name.to_string()),
             warnings,
         })
     }
@@ -193,6 +240,20 @@ impl Pair {
         options.warnings = self.warnings.clone();
         options.files = Some(self.files.clone());
         options
+    }
+
+    /// The pairs as lines of a JSON Lines stream, each naming its `doc`:
+    /// what `batch` and `stream` write, so the two agree line for line.
+    pub fn write_jsonl(
+        &self,
+        doc: &str,
+        a: &AlignerArgs,
+        w: &WriterArgs,
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
+        let mut options = self.options(a, w);
+        options.document = Some(doc.to_string());
+        output::write(Format::Jsonl, &self.aligned(w), &options, out)
     }
 }
 
