@@ -37,12 +37,16 @@ fn esc(s: &str) -> String {
 fn meaning(kind: FlagKind) -> &'static str {
     match kind {
         FlagKind::Unaligned => "one side is empty: an omission, an addition, a link or credit line",
-        FlagKind::NumberMismatch => "a number on one side is not on the other (marked in the text)",
-        FlagKind::NameMissing => "a name or acronym on one side is not on the other (marked)",
+        FlagKind::NumberMismatch => {
+            "a number, date or month on one side is not on the other (marked in the text)"
+        }
+        FlagKind::NameMissing => {
+            "a name or acronym on one side is not on the other, or is spelt differently (marked)"
+        }
         FlagKind::LengthRatio => {
             "the two sides differ in length more than this document's pairs do"
         }
-        FlagKind::QuoteMismatch => "quotes or brackets do not balance, or only one side quotes",
+        FlagKind::QuoteMismatch => "quotes or brackets balance on one side and not on the other",
         FlagKind::Untranslated => "the target reads like the source: left untranslated?",
         FlagKind::Merged => {
             "several sentences on a side: split the pair if each has its own translation"
