@@ -18,7 +18,7 @@ use crate::pair::{Aligner, Pair};
 use crate::report;
 use crate::write::write_output;
 use selaras::output::{self, Format};
-use selaras::{Error, Result, Reviewed};
+use selaras::{Error, Result};
 
 /// How many pairs are aligned at once before they are written: enough to keep
 /// every core busy, few enough to keep memory flat on long lists.
@@ -133,7 +133,7 @@ fn out_paths(dir: &Path, pairs: &[(PathBuf, PathBuf)], format: Format) -> Result
 struct Tally {
     documents: usize,
     failed: usize,
-    beads: Vec<Reviewed>,
+    pairs: crate::Summary,
 }
 
 /// The format of the files written: with `--out-dir`, `--format` or CSV;
@@ -233,7 +233,7 @@ pub fn run(args: BatchArgs) -> Result<()> {
                     (None, None) => unreachable!("a stream or a folder"),
                 }
                 tally.documents += 1;
-                tally.beads.extend(pair.beads);
+                tally.pairs.add(&pair.beads);
             }
         }
         Ok(())
@@ -260,7 +260,7 @@ pub fn run(args: BatchArgs) -> Result<()> {
         "{} documents aligned, {} failed; {}",
         tally.documents,
         tally.failed,
-        crate::summary(&tally.beads, aligner.reviews())
+        tally.pairs.line(aligner.reviews())
     ));
     if tally.failed > 0 {
         return Err(Error::Incomplete(format!(

@@ -128,27 +128,49 @@ fn run_one(
 /// `23 pairs (1-1: 19, 2-1: 1, 1-0: 3), 2 flagged, mean score 0.912`; the
 /// flagged count only where the pairs were `reviewed`.
 pub fn summary(beads: &[selaras::Reviewed], reviewed: bool) -> String {
-    let mut kinds: BTreeMap<String, usize> = BTreeMap::new();
-    for b in beads {
-        *kinds.entry(b.kind()).or_default() += 1;
+    let mut totals = Summary::default();
+    totals.add(beads);
+    totals.line(reviewed)
+}
+
+/// Running totals for a summary line: counts, never the pairs themselves,
+/// so a batch of any length keeps to the memory of one pair.
+#[derive(Default)]
+pub struct Summary {
+    pairs: usize,
+    kinds: BTreeMap<String, usize>,
+    flagged: usize,
+    score_sum: f64,
+}
+
+impl Summary {
+    pub fn add(&mut self, beads: &[selaras::Reviewed]) {
+        for b in beads {
+            self.pairs += 1;
+            *self.kinds.entry(b.kind()).or_default() += 1;
+            self.flagged += usize::from(!b.flags.is_empty());
+            self.score_sum += b.score();
+        }
     }
-    let by_kind: Vec<String> = kinds.iter().map(|(k, n)| format!("{k}: {n}")).collect();
-    let flagged = beads.iter().filter(|b| !b.flags.is_empty()).count();
-    let mean = if beads.is_empty() {
-        0.0
-    } else {
-        beads.iter().map(|b| b.score()).sum::<f64>() / beads.len() as f64
-    };
-    let flagged = if reviewed {
-        format!(", {flagged} flagged")
-    } else {
-        String::new()
-    };
-    format!(
-        "{} pairs ({}){flagged}, mean score {mean:.3}",
-        beads.len(),
-        by_kind.join(", ")
-    )
+
+    pub fn line(&self, reviewed: bool) -> String {
+        let by_kind: Vec<String> = self.kinds.iter().map(|(k, n)| format!("{k}: {n}")).collect();
+        let mean = if self.pairs == 0 {
+            0.0
+        } else {
+            self.score_sum / self.pairs as f64
+        };
+        let flagged = if reviewed {
+            format!(", {} flagged", self.flagged)
+        } else {
+            String::new()
+        };
+        format!(
+            "{} pairs ({}){flagged}, mean score {mean:.3}",
+            self.pairs,
+            by_kind.join(", ")
+        )
+    }
 }
 
 fn run_completions(shell: clap_complete::Shell) -> Result<()> {
