@@ -154,7 +154,11 @@ impl Summary {
     }
 
     pub fn line(&self, reviewed: bool) -> String {
-        let by_kind: Vec<String> = self.kinds.iter().map(|(k, n)| format!("{k}: {n}")).collect();
+        let by_kind: Vec<String> = self
+            .kinds
+            .iter()
+            .map(|(k, n)| format!("{k}: {n}"))
+            .collect();
         let mean = if self.pairs == 0 {
             0.0
         } else {

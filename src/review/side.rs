@@ -182,16 +182,7 @@ impl<'a> Side<'a> {
     /// Perhubungan`) holds a word that `other` does not explain: a name
     /// translated, not copied.
     pub fn has_translated_name(&self, other: &Side) -> bool {
-        self.word_names.iter().any(|k| {
-            !(other.words.contains(k)
-                || self
-                    .cx
-                    .lexicon
-                    .translations(k)
-                    .iter()
-                    .any(|t| other.words.contains(t))
-                || self.cx.equivalents.entity_found(k, &other.phrase))
-        })
+        self.word_names.iter().any(|k| !self.written_on(k, other))
     }
 
     /// Whether a run of capitalised words here could spell out `acronym` in
@@ -342,18 +333,23 @@ impl<'a> Side<'a> {
         lost
     }
 
+    /// Whether `other` writes the word `key` of this side: as it is, as a
+    /// lexicon translation, or as another form of the same place, people or
+    /// organisation.
+    fn written_on(&self, key: &str, other: &Side) -> bool {
+        other.words.contains(key)
+            || self
+                .cx
+                .lexicon
+                .translations(key)
+                .iter()
+                .any(|t| other.words.contains(t))
+            || self.cx.equivalents.entity_found(key, &other.phrase)
+    }
+
     /// How `key`, a name of this side, stands on `other`.
     fn find(&self, key: &str, other: &Side) -> Likeness {
-        let known = |k: &str| {
-            other.words.contains(k)
-                || self
-                    .cx
-                    .lexicon
-                    .translations(k)
-                    .iter()
-                    .any(|t| other.words.contains(t))
-                || self.cx.equivalents.entity_found(k, &other.phrase)
-        };
+        let known = |k: &str| self.written_on(k, other);
         if known(key) {
             return Likeness::Same;
         }
