@@ -11,6 +11,7 @@ mod equivalents;
 mod names;
 mod numbers;
 mod reviewed;
+mod sentence_names;
 mod side;
 
 pub use document::warnings;
