@@ -73,7 +73,7 @@ impl Equivalents {
             let mut fields = line.split('\t');
             let kind = fields.next().unwrap_or_default();
             let forms: Vec<String> = fields.flat_map(split_forms).collect();
-            if matches!(kind, "title" | "part") {
+            if matches!(kind, "title" | "part" | "time") {
                 for form in &forms {
                     tables.not_names.extend(form.split(' ').map(str::to_string));
                     if kind == "part" {

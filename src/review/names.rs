@@ -324,10 +324,15 @@ pub fn likeness(a: &Spelled, b: &Spelled) -> Likeness {
             Likeness::Same
         };
     }
-    // `Moravia`/`Moravian`, `Carib`/`Caribs`: an ending, not a typo.
-    let ending = ra.starts_with(rb.as_str())
-        || rb.starts_with(ra.as_str())
-        || ra.chars().next_back() != rb.chars().next_back();
+    // `Moravia`/`Moravian`, `Carib`/`Caribs`, `Alpen`/`Alpes`: an ending,
+    // not a typo.
+    let n = ra.chars().count();
+    let last_only = n == rb.chars().count()
+        && ra
+            .chars()
+            .take(n.saturating_sub(1))
+            .eq(rb.chars().take(n.saturating_sub(1)));
+    let ending = ra.starts_with(rb.as_str()) || rb.starts_with(ra.as_str()) || last_only;
     if ra.chars().count() >= 4 && !ending && one_slip(ra, rb) {
         return Likeness::Misspelt;
     }
@@ -386,6 +391,8 @@ mod tests {
         assert_eq!(likeness("donnarumma", "donarruma"), Likeness::Misspelt);
         assert_eq!(likeness("hilgers", "hilgres"), Likeness::Misspelt);
         assert_eq!(likeness("moravia", "moravian"), Likeness::Same);
+        assert_eq!(likeness("alpen", "alpes"), Likeness::Same);
+        assert_eq!(likeness("fadli", "fadil"), Likeness::Misspelt);
         assert_eq!(likeness("demokratik", "democratic"), Likeness::Same);
         assert_eq!(likeness("yerusalem", "jerusalem"), Likeness::Same);
         assert_eq!(spelling("klimatologi"), spelling("climatologi"));
