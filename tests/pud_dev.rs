@@ -210,3 +210,106 @@ fn pud_dev_fixed_pairs_repair_their_neighbourhood() {
     );
     assert!(a.strict.f1 > b.strict.f1);
 }
+
+/// Differences injected into right PUD dev pairs — a figure of the English
+/// changed, a name the English shares with the Indonesian dropped — must be
+/// flagged: text no flag rule was written against.
+#[test]
+#[ignore = "needs ../shared/data/ud-pud; run with --include-ignored (CI does)"]
+fn pud_dev_injected_differences_are_flagged() {
+    let Some(dir) = common::shared("data/ud-pud") else {
+        return;
+    };
+    let docs = pud_dev::build(&dir.join("id_pud-ud-test.conllu"), 1);
+    let lexicon = selaras::Lexicon::builtin_id_en();
+    let (mut tried, mut flagged) = ([0usize; 2], [0usize; 2]);
+    for doc in &docs {
+        let gold: Vec<selaras::Bead> = doc
+            .gold
+            .iter()
+            .map(|(s, t)| selaras::Bead {
+                src: s.first().map_or(0, |&i| i)..s.last().map_or(0, |&i| i + 1),
+                tgt: t.first().map_or(0, |&j| j)..t.last().map_or(0, |&j| j + 1),
+                cost: 0.0,
+                confidence: 0.99,
+            })
+            .collect();
+        let id = Document::new(doc.id.join("\n"), Lang::Id, true);
+        for (k, bead) in gold.iter().enumerate() {
+            if bead.src.len() != 1 || bead.tgt.len() != 1 {
+                continue;
+            }
+            let (source, target) = (&doc.id[bead.src.start], &doc.en[bead.tgt.start]);
+            for (kind, changed) in [
+                (0, change_a_figure(target)),
+                (1, drop_a_name(source, target)),
+            ] {
+                let Some(changed) = changed else { continue };
+                let mut en = doc.en.clone();
+                en[bead.tgt.start] = changed;
+                let en = Document::new(en.join("\n"), Lang::En, true);
+                let reviewed = selaras::review_beads(&id, &en, gold.clone(), lexicon);
+                let code = ["number_mismatch", "name_missing"][kind];
+                tried[kind] += 1;
+                // A month dropped with a name is a number flag's to find.
+                let hit = reviewed[k]
+                    .flags
+                    .iter()
+                    .any(|f| f.code() == code || (kind == 1 && f.code() == "number_mismatch"));
+                flagged[kind] += usize::from(hit);
+                if !hit && std::env::var_os("SHOW_MISSES").is_some() {
+                    eprintln!("  miss {code}: {source} | {}", en.text_of(&bead.tgt));
+                }
+            }
+        }
+    }
+    let share = |k: usize| flagged[k] as f64 / tried[k].max(1) as f64;
+    eprintln!(
+        "PUD dev injected: figure changed {} of {} flagged ({:.3}), name dropped {} of {} flagged ({:.3})",
+        flagged[0],
+        tried[0],
+        share(0),
+        flagged[1],
+        tried[1],
+        share(1)
+    );
+    // Most names left unflagged are dropped in part (`Christopher` kept of
+    // `Christopher Columbus`, which a translator may do) or written twice.
+    assert!(share(0) >= 0.95 && share(1) >= 0.85);
+}
+
+/// The English with the last digit of its first figure changed.
+fn change_a_figure(text: &str) -> Option<String> {
+    let start = text.find(|c: char| c.is_ascii_digit())?;
+    let end = start
+        + text[start..]
+            .find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(text.len() - start);
+    let last = text.as_bytes()[end - 1] - b'0';
+    let mut out = text.to_string();
+    out.replace_range(end - 1..end, &((last + 1) % 10).to_string());
+    Some(out)
+}
+
+/// The English without a name the Indonesian writes too: a run of
+/// capitalised words (not the sentence's first word), each also in the
+/// Indonesian — `Donald Trump` dropped whole, as an editor would.
+fn drop_a_name(source: &str, target: &str) -> Option<String> {
+    let words: Vec<&str> = target.split(' ').collect();
+    let bare = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
+    let in_source = |w: &str| source.split(|c: char| !c.is_alphanumeric()).any(|s| s == w);
+    let name = |k: usize| {
+        let w = bare(words[k]);
+        w.len() >= 3
+            && w.starts_with(char::is_uppercase)
+            && w.chars().skip(1).all(char::is_lowercase)
+            && in_source(&w)
+    };
+    let start = (1..words.len()).find(|&k| name(k))?;
+    let end = (start..words.len())
+        .find(|&k| !name(k))
+        .unwrap_or(words.len());
+    let mut kept = words;
+    kept.drain(start..end);
+    Some(kept.join(" "))
+}

@@ -189,9 +189,19 @@ pub fn is_capitalised(w: &str) -> bool {
 /// `“Kami …`, `(Foto …`, `: Dia …`).
 pub fn after_break(before: &str) -> bool {
     let t = before.trim_end();
+    if let Some(head) = t.strip_suffix('.') {
+        // `Tn. Panvalkar`, `P.V. Sindhu`, `St. Michael`: a title or an
+        // initial ends in a period, not a sentence.
+        let last = head
+            .rsplit(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("");
+        let abbreviation = (1..=3).contains(&last.chars().count()) && is_capitalised(last);
+        return !abbreviation;
+    }
     t.is_empty()
         || t.ends_with([
-            '.', '!', '?', ':', ';', '“', '"', '‘', '(', '[', '«', '„', '–', '—', '-', '…',
+            '!', '?', ':', ';', '“', '"', '‘', '(', '[', '«', '„', '–', '—', '-', '…',
         ])
 }
 
