@@ -284,6 +284,28 @@ mod tests {
         review(beads, &cx)
     }
 
+    /// A file with no full stops is one long "sentence": a pair of them,
+    /// thousands of names each, is reviewed in linear time (the checks that
+    /// compare each name with each word stand down), and still flags.
+    #[test]
+    fn a_long_pair_full_of_names() {
+        let names = |seed: u32, word: &str| -> String {
+            (0..20_000u32)
+                .map(|k| {
+                    let mut n = k.wrapping_mul(2_654_435_761).wrapping_add(seed) % 100_000;
+                    let mut name = String::from("Nama");
+                    while n > 0 {
+                        name.push(char::from(b'a' + (n % 26) as u8));
+                        n /= 26;
+                    }
+                    format!("{word} {name} ")
+                })
+                .collect()
+        };
+        let got = flags_of(&names(1, "berkata"), &names(2, "reported"));
+        assert_eq!(got, [vec!["name_missing"]]);
+    }
+
     #[test]
     fn equivalent_numbers_names_and_dates_pass() {
         let got = flags_of(

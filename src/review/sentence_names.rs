@@ -57,6 +57,9 @@ pub fn checkable_names(text: &str, cx: &SideContext) -> (Vec<Name>, Vec<String>)
     };
     let soft = word_name_runs(&all, text, cx);
     let mut out: Vec<Name> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    // Where each name of `out` stands among `all`.
+    let mut spots: Vec<usize> = Vec::new();
     for (i, &(at, w)) in all.iter().enumerate() {
         if !is_capitalised(w) || is_joiner(w) {
             continue;
@@ -82,7 +85,8 @@ pub fn checkable_names(text: &str, cx: &SideContext) -> (Vec<Name>, Vec<String>)
             || currency_of_dollar(&all, at)
             || cx.equivalents.is_not_name(&key)
             || (!acronym && (after_break(&text[..at]) || plain));
-        if !skip && !out.iter().any(|n| n.text == w) {
+        if !skip && seen.insert(w) {
+            spots.push(i);
             out.push(Name {
                 text: w.to_string(),
                 soft: soft[i] && !acronym,
@@ -95,25 +99,17 @@ pub fn checkable_names(text: &str, cx: &SideContext) -> (Vec<Name>, Vec<String>)
             });
         }
     }
-    // Names written side by side, nothing between them but a space.
-    let position = |n: &Name| all.iter().position(|(_, w)| *w == n.text);
-    let spots: Vec<Option<usize>> = out.iter().map(position).collect();
-    for a in 0..out.len() {
-        for b in 0..out.len() {
-            let adjacent = match (spots[a], spots[b]) {
-                (Some(i), Some(j)) if j == i + 1 || i == j + 1 => {
-                    let (lo, hi) = (i.min(j), i.max(j));
-                    text[all[lo].0 + all[lo].1.len()..all[hi].0]
-                        .trim()
-                        .is_empty()
-                }
-                _ => false,
-            };
-            let person = |n: &Name| !cx.equivalents.is_entity(&name_key(&n.text));
-            if adjacent && person(&out[a]) && person(&out[b]) {
-                let mate = out[b].text.clone();
-                out[a].beside.push(mate);
-            }
+    // Names written side by side, nothing between them but a space (each
+    // name where it first stands; `spots` are in order, so neighbours in
+    // the sentence are neighbours here).
+    let person = |n: &Name| !cx.equivalents.is_entity(&name_key(&n.text));
+    for a in 1..out.len() {
+        let (i, j) = (spots[a - 1], spots[a]);
+        let joined = j == i + 1 && text[all[i].0 + all[i].1.len()..all[j].0].trim().is_empty();
+        if joined && person(&out[a - 1]) && person(&out[a]) {
+            let (left, right) = (out[a - 1].text.clone(), out[a].text.clone());
+            out[a - 1].beside.push(right);
+            out[a].beside.push(left);
         }
     }
     let in_word_names = all
@@ -219,6 +215,13 @@ fn looks_derived(key: &str, lang: &str, soft: bool) -> bool {
 /// Inside brackets that a figure opens (`(2200 GMT)`, `(113 Fahrenheit)`):
 /// a conversion, which a translator adds or leaves out.
 fn in_conversion(before: &str) -> bool {
+    // A bracket a hundred bytes back at most: looking further for every
+    // word of a very long sentence would be quadratic.
+    let mut from = before.len().saturating_sub(100);
+    while !before.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = &before[from..];
     let Some(open) = before.rfind('(') else {
         return false;
     };

@@ -336,19 +336,25 @@ impl<'a> Side<'a> {
         if known(key) {
             return Likeness::Same;
         }
+        // Comparing each name with each word is quadratic: a "sentence" of
+        // thousands of words (a file with no full stops) is matched exactly.
+        let fuzzy = other.words.len() <= FUZZY_WORDS;
         // A typo before anything looser: `Donarruma` for `Donnarumma`.
         let spelled = Spelled::new(key);
-        if other.nearest(&spelled).is_some() {
+        if fuzzy && other.nearest(&spelled).is_some() {
             return Likeness::Misspelt;
         }
         if self.cx.names.run_mates(key).any(|mate| known(mate)) {
             return Likeness::Same;
         }
-        if other.loose.contains(&loose(key))
-            || shares_stem(key, &other.words)
-            || spelled_all(&other.spelled_words, &other.words)
-                .iter()
-                .any(|w| likeness(&spelled, w) == Likeness::Same)
+        if other.loose.contains(&loose(key)) {
+            return Likeness::Same;
+        }
+        if fuzzy
+            && (shares_stem(key, &other.words)
+                || spelled_all(&other.spelled_words, &other.words)
+                    .iter()
+                    .any(|w| likeness(&spelled, w) == Likeness::Same))
         {
             Likeness::Same
         } else {
@@ -364,6 +370,10 @@ impl<'a> Side<'a> {
             .map(|w| original_case(w.key()))
     }
 }
+
+/// Words a side may have for its names to be compared letter by letter
+/// with them (a news sentence has a few dozen).
+const FUZZY_WORDS: usize = 2000;
 
 /// `set` with its spellings, in a fixed order, worked out once into `cell`.
 fn spelled_all<'c>(cell: &'c OnceCell<Vec<Spelled>>, set: &HashSet<String>) -> &'c [Spelled] {
