@@ -323,8 +323,10 @@ fn print_confusion(run: &Run) {
             exact[row] += usize::from(test_set.contains(&sorted));
         }
     }
-    println!("
-bead shapes, {}: gold (rows) x test bead holding it (columns)", run.name);
+    println!(
+        "\nbead shapes, {}: gold (rows) x test bead holding it (columns)",
+        run.name
+    );
     print!("{:<8}", "gold");
     for k in SHAPES {
         print!(" {k:>6}");
