@@ -275,17 +275,22 @@ impl<'a> BeadCost<'a> {
                 let ls: f64 = self.src.chars[si..i].iter().sum();
                 let lt: f64 = self.tgt.chars[tj..j].iter().sum();
                 let (mut covered, mut missed) = (0.0, 0.0);
-                let mut orphans = 0.0;
                 for ev in &src_ev[..a] {
                     covered += ev[b].0;
                     missed += ev[b].1;
-                    orphans += unexplained(ev[b]);
                 }
                 for ev in &tgt_ev[..b] {
                     covered += ev[a].0;
                     missed += ev[a].1;
-                    orphans += unexplained(ev[a]);
                 }
+                // Off by default: no exp() per sentence in the hot loop then.
+                let orphans: f64 = if self.orphan_cost > 0.0 {
+                    let src = src_ev[..a].iter().map(|ev| unexplained(ev[b]));
+                    src.chain(tgt_ev[..b].iter().map(|ev| unexplained(ev[a])))
+                        .sum()
+                } else {
+                    0.0
+                };
                 prior(a, b) + self.length.cost(ls, lt) - covered
                     + self.miss_rate * missed
                     + self.orphan_cost * orphans
