@@ -1,8 +1,8 @@
 //! Alignment benchmark: accuracy on the UD PUD development set (see
 //! `tests/common/pud_dev.rs`, seed 1) and on Text+Berg (`test0..6` pooled,
 //! and `dev`), all fed presplit with `Config::default()`; a confidence
-//! calibration table; where the PUD errors fall; and speed on one long
-//! document pair.
+//! calibration table; a confusion table of bead shapes (gold × test);
+//! where the PUD errors fall; and speed on one long document pair.
 //!
 //! `cargo bench --bench align`
 
@@ -73,7 +73,8 @@ fn config() -> &'static Config {
     })
 }
 
-/// `--quick`: accuracy and calibration only, no breakdowns and no speed run.
+/// `--quick`: accuracy, calibration and the confusion tables only, no
+/// breakdowns and no speed run.
 fn quick() -> bool {
     std::env::args().any(|a| a == "--quick")
 }
@@ -280,6 +281,70 @@ fn print_wrong_test(run: &Run) {
     }
 }
 
+/// Bead shapes of the confusion table; any other shape is `other`.
+const SHAPES: [&str; 7] = ["0-1", "1-0", "1-1", "1-2", "2-1", "2-2", "other"];
+
+fn shape_index(b: &LadderBead) -> usize {
+    let s = shape(b);
+    SHAPES
+        .iter()
+        .position(|&k| k == s)
+        .unwrap_or(SHAPES.len() - 1)
+}
+
+/// Gold bead shapes (rows) against the shape of the test bead that holds
+/// each gold bead's first sentence (columns), with how many gold beads of
+/// the row came out exactly: where each kind of error goes.
+fn print_confusion(run: &Run) {
+    let mut table = [[0usize; SHAPES.len()]; SHAPES.len()];
+    let mut exact = [0usize; SHAPES.len()];
+    for (gold, beads) in run.gold.iter().zip(&run.beads) {
+        let test = ladder(beads);
+        // Which test bead holds each source and each target sentence.
+        let (mut of_src, mut of_tgt) = (BTreeMap::new(), BTreeMap::new());
+        for (k, (s, t)) in test.iter().enumerate() {
+            of_src.extend(s.iter().map(|&i| (i, k)));
+            of_tgt.extend(t.iter().map(|&j| (j, k)));
+        }
+        let test_set = gold_set(&test);
+        for g in gold {
+            let row = shape_index(g);
+            let holder = match (g.0.iter().min(), g.1.iter().min()) {
+                (Some(i), _) => of_src.get(i),
+                (None, Some(j)) => of_tgt.get(j),
+                (None, None) => None,
+            };
+            if let Some(&k) = holder {
+                table[row][shape_index(&test[k])] += 1;
+            }
+            let mut sorted = g.clone();
+            sorted.0.sort_unstable();
+            sorted.1.sort_unstable();
+            exact[row] += usize::from(test_set.contains(&sorted));
+        }
+    }
+    println!(
+        "\nbead shapes, {}: gold (rows) x test bead holding it (columns)",
+        run.name
+    );
+    print!("{:<8}", "gold");
+    for k in SHAPES {
+        print!(" {k:>6}");
+    }
+    println!(" {:>7} {:>7}", "gold", "exact");
+    for (r, name) in SHAPES.iter().enumerate() {
+        let n: usize = table[r].iter().sum();
+        if n == 0 {
+            continue;
+        }
+        print!("{name:<8}");
+        for c in table[r] {
+            print!(" {c:>6}");
+        }
+        println!(" {n:>7} {:>7}", exact[r]);
+    }
+}
+
 fn speed(pairs: &[pud_dev::Pair]) {
     let reps = SPEED_SENTENCES.div_ceil(pairs.len());
     let lines = |f: fn(&pud_dev::Pair) -> &str| -> String {
@@ -346,6 +411,8 @@ fn main() {
     print_table(&runs);
     let [pud, tb_test, _, _] = &runs;
     print_calibration(&[pud, tb_test]);
+    print_confusion(tb_test);
+    print_confusion(pud);
     if quick() {
         return;
     }

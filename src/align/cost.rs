@@ -2,14 +2,17 @@
 //!
 //! cost(bead) = type prior + length misfit − covered overlap weight
 //!              + miss rate × uncovered overlap weight
+//!              + orphan cost × what each sentence leaves unexplained
 //!              + paragraph misfit + noise misfit
 //!
 //! All terms are in nats (negative log-probabilities, or log-odds for the
 //! overlap), so they add up and a lower cost is a likelier bead. A bead claims
 //! its sides translate each other, so a name or number left without a
 //! counterpart counts against it, and so do a paragraph break inside it or a
-//! credit line paired with prose. Deletions and insertions claim nothing and
-//! pay a fixed price instead.
+//! credit line paired with prose; a sentence that shares nothing with the
+//! other side and leaves names or numbers unmatched is likelier an omission
+//! than part of the bead (half of a merge, above all). Deletions and insertions
+//! claim nothing and pay a fixed price instead.
 
 use super::Config;
 use super::length::LengthModel;
@@ -179,6 +182,9 @@ pub struct BeadCost<'a> {
     skip_cost: f64,
     /// Cost per unit of overlap weight left uncovered in a bead.
     miss_rate: f64,
+    /// Cost per unit of expected weight a sentence leaves unmatched in a
+    /// bead that explains nothing of it (less as more of it is explained).
+    orphan_cost: f64,
     /// Most sentences on one side of a bead.
     max_side: usize,
 }
@@ -211,6 +217,7 @@ impl<'a> BeadCost<'a> {
             paragraph_cost: cfg.paragraph_cost,
             noise_cost: cfg.noise_cost,
             miss_rate: cfg.miss_rate,
+            orphan_cost: cfg.orphan_cost,
             max_side: cfg.max_side.clamp(1, 8),
         }
     }
@@ -276,8 +283,17 @@ impl<'a> BeadCost<'a> {
                     covered += ev[a].0;
                     missed += ev[a].1;
                 }
+                // Off by default: no exp() per sentence in the hot loop then.
+                let orphans: f64 = if self.orphan_cost > 0.0 {
+                    let src = src_ev[..a].iter().map(|ev| unexplained(ev[b]));
+                    src.chain(tgt_ev[..b].iter().map(|ev| unexplained(ev[a])))
+                        .sum()
+                } else {
+                    0.0
+                };
                 prior(a, b) + self.length.cost(ls, lt) - covered
                     + self.miss_rate * missed
+                    + self.orphan_cost * orphans
                     + self.paragraph_misfit(si, tj, a, b)
                     + self.noise_misfit(si, tj, a, b)
             } as f32;
@@ -307,4 +323,17 @@ impl<'a> BeadCost<'a> {
         let mismatch = self.src.starts_paragraph(i) != self.tgt.starts_paragraph(j);
         self.paragraph_cost * (breaks as f64 + if mismatch { 0.5 } else { 0.0 })
     }
+}
+
+/// How far one nat of covered evidence clears a sentence of being an
+/// omission absorbed into a bead.
+const COVER_DECAY: f64 = 0.5;
+
+/// The expected evidence (names, numbers, lexicon words) a sentence of a
+/// bead leaves without a counterpart, discounted by what it does cover: near
+/// its whole missed weight for an omission absorbed into a neighbour's bead
+/// (or paired with an unrelated sentence), little for a sentence that shares
+/// something with the other side.
+fn unexplained((covered, missed): (f64, f64)) -> f64 {
+    missed * (-COVER_DECAY * covered).exp()
 }
