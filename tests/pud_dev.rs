@@ -10,7 +10,7 @@ mod pud_dev;
 use selaras::eval;
 use selaras::{Config, Document, Lang, align_documents};
 
-const STRICT_F1_FLOOR: f64 = 0.95;
+const STRICT_F1_FLOOR: f64 = 0.985;
 /// Beads this confident must be strictly right at least `HIGH_PRECISION` of the time.
 const HIGH_CONFIDENCE: f64 = 0.9;
 const HIGH_PRECISION: f64 = 0.97;

@@ -180,7 +180,7 @@ impl Default for Config {
             paragraph_cost: 1.0,
             noise_cost: 3.0,
             miss_rate: 0.5,
-            orphan_cost: 0.0,
+            orphan_cost: 1.0,
             band: 4,
             temperature: 1.5,
             learn: Some(LearnConfig {

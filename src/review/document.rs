@@ -10,9 +10,11 @@ use crate::segment::Sentence;
 
 use super::language_name;
 
-/// Below this mean score of the pairs with text on both sides, the texts
-/// are unlikely to translate each other: translations of our corpora score
-/// 0.95 to 0.99 and unrelated articles 0.17 to 0.38.
+/// Below this share of sentences in pairs with text on both sides, each
+/// counted at its pair's score, the texts are unlikely to translate each
+/// other: an aligner that leaves what it cannot match unaligned scores the
+/// few pairs it does find between unrelated articles well, so the mean
+/// score of those pairs alone says too little.
 const UNRELATED_BELOW: f64 = 0.5;
 
 /// A side reads as a language when at least this share of its words are
@@ -27,18 +29,25 @@ pub fn warnings(
     langs: (&Lang, &Lang),
 ) -> Vec<String> {
     let mut out = Vec::new();
-    let aligned: Vec<f64> = beads
+    let aligned: Vec<&Bead> = beads
         .iter()
         .filter(|b| !b.src.is_empty() && !b.tgt.is_empty())
-        .map(|b| b.confidence)
         .collect();
     if beads.len() >= 3 {
+        let sentences = (src.len() + tgt.len()).max(1) as f64;
+        let covered: f64 = aligned
+            .iter()
+            .map(|b| b.confidence * (b.src.len() + b.tgt.len()) as f64)
+            .sum::<f64>()
+            / sentences;
         let why = if aligned.is_empty() {
             Some("no sentence found a counterpart".to_string())
         } else {
-            let mean = aligned.iter().sum::<f64>() / aligned.len() as f64;
-            (mean < UNRELATED_BELOW).then(|| {
-                format!("their pairs score {mean:.2} on average (translations score 0.9 or more)")
+            (covered < UNRELATED_BELOW).then(|| {
+                format!(
+                    "{:.0}% of their sentences found a counterpart, counted at its score                      (translations: 80% or more)",
+                    covered * 100.0
+                )
             })
         };
         if let Some(why) = why {
@@ -118,7 +127,7 @@ mod tests {
         let doubtful: Vec<Bead> = (0..3).map(|k| bead(k, 0.3)).collect();
         let w = warnings(&doubtful, &id, &en, langs);
         assert!(
-            w.len() == 1 && w[0].contains("score 0.30 on average"),
+            w.len() == 1 && w[0].contains("30% of their sentences"),
             "{w:?}"
         );
         // Nothing paired at all: said so, not as a mean of no scores.
@@ -130,6 +139,22 @@ mod tests {
             .collect();
         let w = warnings(&apart, &id, &en, langs);
         assert!(w.len() == 1 && w[0].contains("no sentence found"), "{w:?}");
+        // A few sure pairs among many unaligned sentences: unrelated texts
+        // an aligner left mostly apart.
+        let mut few: Vec<Bead> = vec![bead(0, 0.95)];
+        few.extend((1..3).map(|k| Bead {
+            tgt: 0..0,
+            ..bead(k, 0.9)
+        }));
+        few.extend((1..3).map(|k| Bead {
+            src: 0..0,
+            ..bead(k, 0.9)
+        }));
+        let w = warnings(&few, &id, &en, langs);
+        assert!(
+            w.len() == 1 && w[0].contains("32% of their sentences"),
+            "{w:?}"
+        );
         let w = warnings(&sure, &en, &id, langs);
         assert!(
             w.len() == 1 && w[0].contains("--src-lang en --tgt-lang id"),
