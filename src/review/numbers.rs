@@ -25,7 +25,9 @@ pub struct Figure {
     pub label: Option<String>,
     /// Inside brackets right after another figure: a conversion
     /// (`650 km (400 miles)`, `03.30 waktu setempat (2200 GMT)`). A
-    /// translator adds or drops these freely, so they are not checked.
+    /// translator adds or drops these freely, so they are not checked. A
+    /// currency conversion (`($295 million)`: the bracket opens on a
+    /// currency sign) is: a reviewer may want it out of a memory.
     pub conversion: bool,
 }
 
