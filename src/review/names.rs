@@ -245,7 +245,8 @@ pub fn spelling(word: &str) -> String {
             }
             'c' if soft => 's',
             'c' | 'q' => 'k',
-            'g' if soft => 'j',
+            // A soft `g` sounds as `j`, which is spelled `i` here.
+            'g' if soft => 'i',
             'y' | 'j' => 'i',
             'v' => 'w',
             'x' => {
