@@ -12,7 +12,7 @@ use std::io::{self, Write};
 use serde_json::json;
 
 use super::{Aligned, Options};
-use crate::review::{Flag, FlagKind};
+use crate::review::FlagKind;
 
 const STYLE: &str = include_str!("review_page.css");
 const SCRIPT: &str = include_str!("review_page.js");
@@ -53,21 +53,6 @@ fn meaning(kind: FlagKind) -> &'static str {
         }
         FlagKind::LowConfidence => "the aligner is not sure of this pair: check its neighbours too",
     }
-}
-
-/// The numbers and names a flag's note names, to be marked in the text:
-/// the note says `295, 4.8 in the English not found in the Indonesian`.
-fn marks(flag: &Flag) -> Vec<&str> {
-    if !matches!(flag.kind, FlagKind::NumberMismatch | FlagKind::NameMissing) {
-        return Vec::new();
-    }
-    flag.note
-        .split("; ")
-        .filter_map(|part| part.split_once(" in the "))
-        .flat_map(|(named, _)| named.split(", "))
-        .map(str::trim)
-        .filter(|m| !m.is_empty())
-        .collect()
 }
 
 /// FNV-1a, 64 bits over the texts and the pairs: the key the page keeps
@@ -120,7 +105,7 @@ fn data(aligned: &Aligned, options: &Options, save: &str) -> String {
             let flags: Vec<_> = p
                 .flags
                 .iter()
-                .map(|f| json!({ "c": f.code(), "n": f.note, "m": marks(f) }))
+                .map(|f| json!({ "c": f.code(), "n": f.note, "m": f.marks }))
                 .collect();
             let mut pair = json!({
                 "s": [p.src.start, p.src.end],
@@ -313,12 +298,7 @@ mod tests {
     }
 
     #[test]
-    fn flag_notes_name_what_to_mark() {
-        let flag = Flag {
-            kind: FlagKind::NumberMismatch,
-            note: "295, 3,000 in the English not found in the Indonesian; 4 in the Indonesian not found in the English".into(),
-        };
-        assert_eq!(marks(&flag), ["295", "3,000", "4"]);
+    fn shell_quoting() {
         assert_eq!(shell_quote("a b's.txt"), r"'a b'\''s.txt'");
         assert_eq!(shell_quote("corpora/x/id.txt"), "corpora/x/id.txt");
     }

@@ -84,6 +84,10 @@ pub struct Flag {
     pub kind: FlagKind,
     /// What to look at, in a reviewer's words (`295 in the English not found in the Indonesian`).
     pub note: String,
+    /// The words and figures the note names, as the texts write them
+    /// (`295`, `Volladolid`), for a page to mark in the sentences.
+    #[serde(skip)]
+    pub marks: Vec<String>,
 }
 
 impl Flag {
@@ -135,8 +139,15 @@ pub fn review(beads: Vec<Bead>, cx: &Context) -> Vec<Reviewed> {
     beads.into_par_iter().map(|bead| {
         let src = join(cx.src, &bead.src);
         let tgt = join(cx.tgt, &bead.tgt);
-        let mut flags = Vec::new();
-        let mut flag = |kind, note: String| flags.push(Flag { kind, note });
+        let mut flags: Vec<Flag> = Vec::new();
+        let mut content = Vec::new();
+        let mut flag = |kind, note: String| {
+            flags.push(Flag {
+                kind,
+                note,
+                marks: Vec::new(),
+            })
+        };
         if bead.src.is_empty() || bead.tgt.is_empty() {
             let (has, lacks) = if src.is_empty() {
                 (language_name(cx.tgt_lang), language_name(cx.src_lang))
@@ -152,57 +163,8 @@ pub fn review(beads: Vec<Bead>, cx: &Context) -> Vec<Reviewed> {
         } else {
             let src_side = Side::new(&cx.src[bead.src.clone()], &src_cx);
             let tgt_side = Side::new(&cx.tgt[bead.tgt.clone()], &tgt_cx);
-            let (src_name, tgt_name) = (language_name(cx.src_lang), language_name(cx.tgt_lang));
-            let directions = [
-                (&src_side, &tgt_side, src_name, tgt_name),
-                (&tgt_side, &src_side, tgt_name, src_name),
-            ];
-            // One flag a kind, naming what each side lacks.
-            let mut numbers = Vec::new();
-            let mut names = Vec::new();
-            let mut misspelt: Vec<(String, String)> = Vec::new();
-            let mut lost_names = [src_side.names_missing_in(&tgt_side), tgt_side.names_missing_in(&src_side)];
-            // Words of a name on each side that find no counterpart, each
-            // beside an ordinary word (`Makan Bergizi Gratis` against `Free
-            // Nutritious Meals`): the name was translated, not dropped.
-            if lost_names[0].soft.is_empty() != lost_names[1].soft.is_empty()
-                || lost_names.iter().all(|l| !l.soft.is_empty())
-            {
-                // One side lost words of a name of words, the other wrote
-                // its own name of words: one name, translated.
-                let other_has = [
-                    tgt_side.has_translated_name(&src_side),
-                    src_side.has_translated_name(&tgt_side),
-                ];
-                for (l, other) in lost_names.iter_mut().zip(other_has) {
-                    if other {
-                        let soft = std::mem::take(&mut l.soft);
-                        l.missing.retain(|n| !soft.contains(n));
-                    }
-                }
-            }
-            for ((from, to, from_lang, to_lang), lost) in directions.into_iter().zip(lost_names) {
-                let figures = from.numbers_missing_in(to);
-                if !figures.is_empty() {
-                    numbers.push(format!("{} in the {from_lang} not found in the {to_lang}", figures.join(", ")));
-                }
-                if !lost.missing.is_empty() {
-                    names.push(format!("{} in the {from_lang} not found in the {to_lang}", lost.missing.join(", ")));
-                }
-                for (here, there) in lost.misspelt {
-                    // The same typo is seen from both sides.
-                    if !misspelt.iter().any(|(a, b)| *a == there && *b == here) {
-                        names.push(format!("{here} in the {from_lang} is spelt {there} in the {to_lang}"));
-                        misspelt.push((here, there));
-                    }
-                }
-            }
-            if !numbers.is_empty() {
-                flag(FlagKind::NumberMismatch, numbers.join("; "));
-            }
-            if !names.is_empty() {
-                flag(FlagKind::NameMissing, names.join("; "));
-            }
+            let langs = (language_name(cx.src_lang), language_name(cx.tgt_lang));
+            content = content_flags(&src_side, &tgt_side, langs);
             if let Some(note) = lengths.misfit(&src, &tgt) {
                 flag(FlagKind::LengthRatio, note);
             }
@@ -237,9 +199,90 @@ pub fn review(beads: Vec<Bead>, cx: &Context) -> Vec<Reviewed> {
                 ),
             );
         }
+        flags.extend(content);
         flags.sort_by_key(|f| f.kind);
         Reviewed { bead, flags, status: Status::Unreviewed }
     }).collect()
+}
+
+/// The number and name flags of a pair, one of a kind, each note naming
+/// what each side lacks.
+fn content_flags(
+    src_side: &Side,
+    tgt_side: &Side,
+    (src_name, tgt_name): (&str, &str),
+) -> Vec<Flag> {
+    let directions = [
+        (src_side, tgt_side, src_name, tgt_name),
+        (tgt_side, src_side, tgt_name, src_name),
+    ];
+    let (mut numbers, mut number_marks) = (Vec::new(), Vec::new());
+    let (mut names, mut name_marks) = (Vec::new(), Vec::new());
+    let mut misspelt: Vec<(String, String)> = Vec::new();
+    let mut lost_names = [
+        src_side.names_missing_in(tgt_side),
+        tgt_side.names_missing_in(src_side),
+    ];
+    // Words of a name on each side that find no counterpart, each beside an
+    // ordinary word (`Makan Bergizi Gratis` against `Free Nutritious
+    // Meals`): the name was translated, not dropped.
+    if lost_names[0].soft.is_empty() != lost_names[1].soft.is_empty()
+        || lost_names.iter().all(|l| !l.soft.is_empty())
+    {
+        // One side lost words of a name of words, the other wrote its own
+        // name of words: one name, translated.
+        let other_has = [
+            tgt_side.has_translated_name(src_side),
+            src_side.has_translated_name(tgt_side),
+        ];
+        for (l, other) in lost_names.iter_mut().zip(other_has) {
+            if other {
+                let soft = std::mem::take(&mut l.soft);
+                l.missing.retain(|n| !soft.contains(n));
+            }
+        }
+    }
+    for ((from, to, from_lang, to_lang), lost) in directions.into_iter().zip(lost_names) {
+        let figures = from.numbers_missing_in(to);
+        if !figures.is_empty() {
+            numbers.push(format!(
+                "{} in the {from_lang} not found in the {to_lang}",
+                figures.join(", ")
+            ));
+            number_marks.extend(figures.into_iter().filter(|f| !f.starts_with("the date ")));
+        }
+        if !lost.missing.is_empty() {
+            names.push(format!(
+                "{} in the {from_lang} not found in the {to_lang}",
+                lost.missing.join(", ")
+            ));
+            name_marks.extend(lost.missing);
+        }
+        for (here, there) in lost.misspelt {
+            // The same typo is seen from both sides.
+            if !misspelt.iter().any(|(a, b)| *a == there && *b == here) {
+                names.push(format!(
+                    "{here} in the {from_lang} is spelt {there} in the {to_lang}"
+                ));
+                name_marks.extend([here.clone(), there.clone()]);
+                misspelt.push((here, there));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for (kind, notes, marks) in [
+        (FlagKind::NumberMismatch, numbers, number_marks),
+        (FlagKind::NameMissing, names, name_marks),
+    ] {
+        if !notes.is_empty() {
+            out.push(Flag {
+                kind,
+                note: notes.join("; "),
+                marks,
+            });
+        }
+    }
+    out
 }
 
 pub(crate) fn language_name(lang: &Lang) -> &str {
@@ -322,6 +365,28 @@ mod tests {
             "Prices rose by 4.8 trillion rupiah ($295 million), officials said yesterday in the city.\n",
         );
         assert_eq!(got, [vec!["number_mismatch", "name_missing"]]);
+    }
+
+    /// What a flag's note names is marked: the missing figures and names,
+    /// and both spellings of a typo.
+    #[test]
+    fn flags_carry_what_to_mark() {
+        let beads = reviewed(
+            "Harga gandum naik 3.000 peso di Valladolid minggu ini, kata Budi.\n",
+            "Wheat prices rose 300 pesos in Volladolid this week, Budi said.\n",
+        );
+        let marks: Vec<&str> = beads[0]
+            .flags
+            .iter()
+            .flat_map(|f| &f.marks)
+            .map(String::as_str)
+            .collect();
+        assert_eq!(
+            marks,
+            ["3.000", "300", "Valladolid", "Volladolid"],
+            "{:?}",
+            beads[0].flags
+        );
     }
 
     /// A name missing on each side is one flag, whose note names both.

@@ -41,12 +41,14 @@ const NOT_NAMES: [&str; 26] = [
 /// titles and name parts aside (see `Side::has_translated_name`).
 pub fn checkable_names(text: &str, cx: &SideContext) -> (Vec<Name>, Vec<String>) {
     let all = anchors::words(text);
-    // A headline in title case: no lower-case word of five letters or more
-    // (`dalam rombongan tersebut` is prose, whatever names come before).
+    // A headline in title case: most words capitalised, and no lower-case
+    // word of five letters or more (`dalam rombongan tersebut` is prose,
+    // whatever names come before it).
     let prose = all
         .iter()
         .any(|(_, w)| w.chars().count() >= 5 && w.starts_with(char::is_lowercase));
-    if all.len() >= 4 && !prose {
+    let capitals = all.iter().filter(|(_, w)| is_capitalised(w)).count();
+    if all.len() >= 4 && capitals * 10 >= all.len() * 6 && !prose {
         return (Vec::new(), Vec::new());
     }
     // Countries and peoples are in the lexicon too, but they are names.
