@@ -42,6 +42,10 @@ pub struct Equivalents {
     not_names: HashSet<String>,
     /// The name-part words alone (`lembah`, `valley`, `ministry`).
     parts: HashSet<String>,
+    /// Month names and their abbreviations → the month's number (`mei` → 5).
+    months: HashMap<String, usize>,
+    /// The days of the week.
+    weekdays: HashSet<String>,
     /// Per language (`id`, `en`, `de`, `fr`): number word, its value, and
     /// whether it is the plain cardinal (`three`, not `third` or `triple`).
     numbers: HashMap<String, HashMap<String, (String, bool)>>,
@@ -65,6 +69,8 @@ impl Equivalents {
             by_word: HashMap::new(),
             not_names: HashSet::new(),
             parts: HashSet::new(),
+            months: HashMap::new(),
+            weekdays: HashSet::new(),
             numbers: HashMap::new(),
             number_starts: HashMap::new(),
             scales: HashMap::new(),
@@ -73,7 +79,15 @@ impl Equivalents {
             let mut fields = line.split('\t');
             let kind = fields.next().unwrap_or_default();
             let forms: Vec<String> = fields.flat_map(split_forms).collect();
-            if matches!(kind, "title" | "part" | "time") {
+            if let Some(month) = kind.strip_prefix("month:") {
+                let month = month.parse().unwrap_or(0);
+                tables
+                    .months
+                    .extend(forms.iter().map(|f| (f.clone(), month)));
+            } else if kind == "day" {
+                tables.weekdays.extend(forms.iter().cloned());
+            }
+            if matches!(kind, "title" | "part" | "day") || kind.starts_with("month:") {
                 for form in &forms {
                     tables.not_names.extend(form.split(' ').map(str::to_string));
                     if kind == "part" {
@@ -126,6 +140,17 @@ impl Equivalents {
     pub fn is_not_name(&self, key: &str) -> bool {
         let singular = key.strip_suffix('s').unwrap_or(key);
         self.not_names.contains(key) || self.not_names.contains(singular)
+    }
+
+    /// The number of the month `word` (lower case) names: `mei`, `may`,
+    /// `aug` → 5, 5, 8.
+    pub fn month(&self, word: &str) -> Option<usize> {
+        self.months.get(word).copied()
+    }
+
+    /// Whether `word` (lower case) is a day of the week.
+    pub fn is_weekday(&self, word: &str) -> bool {
+        self.weekdays.contains(word)
     }
 
     /// A name-part word (`lembah`, `valley`): names holding one are made of

@@ -13,38 +13,6 @@ use super::names::{Likeness, SideNames, Spelled, is_capitalised, likeness, name_
 use super::numbers::{Figure, figures, split_ranges};
 use super::sentence_names::{Name, checkable_names};
 
-const MONTHS: [(&str, &str); 12] = [
-    ("january", "januari"),
-    ("february", "februari"),
-    ("march", "maret"),
-    ("april", "april"),
-    ("may", "mei"),
-    ("june", "juni"),
-    ("july", "juli"),
-    ("august", "agustus"),
-    ("september", "september"),
-    ("october", "oktober"),
-    ("november", "november"),
-    ("december", "desember"),
-];
-
-const WEEKDAYS: [&str; 14] = [
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "senin",
-    "selasa",
-    "rabu",
-    "kamis",
-    "jumat",
-    "sabtu",
-    "minggu",
-];
-
 /// What one side of the document brings to the checks of each of its pairs.
 pub struct SideContext<'a> {
     /// Word pairs from this side's language to the other's.
@@ -211,12 +179,15 @@ impl<'a> Side<'a> {
                 lost.push(word.clone());
             }
         }
+        let eq = self.cx.equivalents;
+        let months = |side: &Side| -> HashSet<usize> {
+            side.words.iter().filter_map(|w| eq.month(w)).collect()
+        };
+        let other_months = months(other);
         for d in &self.dates {
-            let month_named = MONTHS
-                .get(d.month.wrapping_sub(1))
-                .is_some_and(|(en, id)| other.words.contains(*en) || other.words.contains(*id));
+            let month_named = other_months.contains(&d.month);
             let day_given = other.figures.iter().any(|b| b.keys.contains(&d.day));
-            let weekday = WEEKDAYS.iter().any(|w| other.words.contains(*w));
+            let weekday = other.words.iter().any(|w| eq.is_weekday(w));
             if !(month_named || day_given || weekday || other.dates.contains(d)) {
                 lost.push(format!("the date {}/{}/{}", d.day, d.month, d.year));
             }
@@ -226,26 +197,19 @@ impl<'a> Side<'a> {
         let months_known = [self.cx.lang, other.cx.lang]
             .iter()
             .all(|l| matches!(*l, "id" | "en"));
-        for (en, id) in MONTHS.into_iter().filter(|_| months_known) {
-            // Capitalised: `May` the month, not `may` the verb.
-            let here = self.capitalised.contains(en) || self.capitalised.contains(id);
-            let abbreviated =
-                |w: &str| other.words.contains(&w.chars().take(3).collect::<String>());
-            let there = other.words.contains(en)
-                || other.words.contains(id)
-                || abbreviated(en)
-                || abbreviated(id);
-            let in_dates = other
-                .dates
-                .iter()
-                .any(|d| MONTHS.get(d.month.wrapping_sub(1)) == Some(&(en, id)));
-            if here && !there && !in_dates {
-                let written = if self.capitalised.contains(en) {
-                    en
-                } else {
-                    id
-                };
-                lost.push(original_case(written));
+        // Capitalised: `May` the month, not `may` the verb.
+        let mut written: Vec<&String> = self
+            .capitalised
+            .iter()
+            .filter(|w| eq.month(w).is_some())
+            .collect();
+        written.sort();
+        for w in written.into_iter().filter(|_| months_known) {
+            let month = eq.month(w).unwrap_or(0);
+            let there =
+                other_months.contains(&month) || other.dates.iter().any(|d| d.month == month);
+            if !there {
+                lost.push(original_case(w));
             }
         }
         lost.dedup();
