@@ -45,7 +45,7 @@ pub fn warnings(
         } else {
             (covered < UNRELATED_BELOW).then(|| {
                 format!(
-                    "{:.0}% of their sentences found a counterpart, counted at its score                      (translations: 80% or more)",
+                    "{:.0}% of their sentences found a counterpart, counted at its score (translations: 80% or more)",
                     covered * 100.0
                 )
             })
@@ -127,7 +127,7 @@ mod tests {
         let doubtful: Vec<Bead> = (0..3).map(|k| bead(k, 0.3)).collect();
         let w = warnings(&doubtful, &id, &en, langs);
         assert!(
-            w.len() == 1 && w[0].contains("30% of their sentences"),
+            w.len() == 1 && w[0].contains("30% of their sentences") && !w[0].contains("  "),
             "{w:?}"
         );
         // Nothing paired at all: said so, not as a mean of no scores.
