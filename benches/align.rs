@@ -5,6 +5,15 @@
 //! where the PUD errors fall; and speed on one long document pair.
 //!
 //! `cargo bench --bench align`
+//!
+//! Arguments after `--`: `--quick` (accuracy, calibration and confusion
+//! only); `--set NAME=VALUE` (a tunable, see [`config`]); `--dict-id-en FILE`
+//! and `--dict-de-fr FILE` (repeatable): word lists in `selaras align --dict`
+//! format (`source<TAB>target`), added to the built-in lexicon for UD PUD
+//! (Indonesian → English) or Text+Berg (German → French), as `--dict` adds
+//! them in `selaras align`. E.g. with FreeDict (see the README,
+//! "Dictionaries from FreeDict"):
+//! `cargo bench --bench align -- --quick --dict-id-en id-en.tsv`.
 
 #[path = "../tests/common/pud_dev.rs"]
 mod pud_dev;
@@ -15,7 +24,7 @@ use std::time::Instant;
 
 use pud_dev::{DevDoc, Kind, LadderBead};
 use selaras::eval::{self, Report};
-use selaras::{Bead, Config, Document, Lang, Reviewed, align_documents};
+use selaras::{Bead, Config, Document, Lang, Lexicon, Reviewed, align_with_lexicon};
 
 const PUD_SEED: u64 = 1;
 /// Sentences a side of the speed test.
@@ -73,6 +82,27 @@ fn config() -> &'static Config {
     })
 }
 
+/// The lexicon for `src` → `tgt`: the built-in one plus every file given as
+/// `flag FILE` (`--dict-id-en`, `--dict-de-fr`). Without the flag it is
+/// exactly what `align_documents` uses.
+fn lexicon(flag: &str, src: &Lang, tgt: &Lang) -> Lexicon {
+    let mut lexicon = Lexicon::builtin_for(src, tgt);
+    let args: Vec<String> = std::env::args().collect();
+    for pair in args.windows(2).filter(|w| w[0] == flag) {
+        let path = Path::new(&pair[1]);
+        let user = Lexicon::parse(&read(path))
+            .unwrap_or_else(|(l, e)| panic!("{} line {l}: {e}", path.display()));
+        println!(
+            "{flag} {}: {} word pairs added to {} built-in",
+            path.display(),
+            user.len(),
+            lexicon.len()
+        );
+        lexicon.extend(&user);
+    }
+    lexicon
+}
+
 /// `--quick`: accuracy, calibration and the confusion tables only, no
 /// breakdowns and no speed run.
 fn quick() -> bool {
@@ -80,10 +110,16 @@ fn quick() -> bool {
 }
 
 /// Align presplit line lists and check the sentence count survived.
-fn align_lines(src: &str, src_lang: Lang, tgt: &str, tgt_lang: Lang) -> Vec<Reviewed> {
+fn align_lines(
+    src: &str,
+    src_lang: Lang,
+    tgt: &str,
+    tgt_lang: Lang,
+    lexicon: &Lexicon,
+) -> Vec<Reviewed> {
     let s = Document::new(src, src_lang, true);
     let t = Document::new(tgt, tgt_lang, true);
-    let beads = align_documents(&s, &t, config());
+    let beads = align_with_lexicon(&s, &t, lexicon, config());
     let covered = |f: fn(&Bead) -> usize| beads.iter().map(|b| f(b)).sum::<usize>();
     assert_eq!(covered(|b| b.src.len()), s.sentences.len());
     assert_eq!(covered(|b| b.tgt.len()), t.sentences.len());
@@ -92,7 +128,7 @@ fn align_lines(src: &str, src_lang: Lang, tgt: &str, tgt_lang: Lang) -> Vec<Revi
 
 /// Align the PUD dev documents, as bare lines or (`paragraphs`) with the
 /// paragraph breaks of `DevDoc::with_paragraphs`.
-fn run_pud(docs: &[DevDoc], paragraphs: bool) -> Run {
+fn run_pud(docs: &[DevDoc], paragraphs: bool, lexicon: &Lexicon) -> Run {
     let start = Instant::now();
     let beads = docs
         .iter()
@@ -102,7 +138,7 @@ fn run_pud(docs: &[DevDoc], paragraphs: bool) -> Run {
             } else {
                 (d.id.join("\n"), d.en.join("\n"))
             };
-            let b = align_lines(&id, Lang::Id, &en, Lang::En);
+            let b = align_lines(&id, Lang::Id, &en, Lang::En, lexicon);
             let n_id: usize = b.iter().map(|x| x.src.len()).sum();
             assert_eq!(n_id, d.id.len(), "a PUD dev line was lost in presplitting");
             b
@@ -120,7 +156,7 @@ fn run_pud(docs: &[DevDoc], paragraphs: bool) -> Run {
     }
 }
 
-fn run_textberg(dir: &Path, name: &str, stems: &[String]) -> Run {
+fn run_textberg(dir: &Path, name: &str, stems: &[String], lexicon: &Lexicon) -> Run {
     let inputs: Vec<(String, String, Vec<LadderBead>)> = stems
         .iter()
         .map(|s| {
@@ -136,7 +172,7 @@ fn run_textberg(dir: &Path, name: &str, stems: &[String]) -> Run {
     let start = Instant::now();
     let beads = inputs
         .iter()
-        .map(|(de, fr, _)| align_lines(de, Lang::Other("de".into()), fr, Lang::Other("fr".into())))
+        .map(|(de, fr, _)| align_lines(de, de_lang(), fr, fr_lang(), lexicon))
         .collect();
     Run {
         name: name.to_string(),
@@ -144,6 +180,14 @@ fn run_textberg(dir: &Path, name: &str, stems: &[String]) -> Run {
         beads,
         secs: start.elapsed().as_secs_f64(),
     }
+}
+
+fn de_lang() -> Lang {
+    Lang::Other("de".into())
+}
+
+fn fr_lang() -> Lang {
+    Lang::Other("fr".into())
 }
 
 fn gold_set(gold: &[LadderBead]) -> HashSet<LadderBead> {
@@ -345,7 +389,7 @@ fn print_confusion(run: &Run) {
     }
 }
 
-fn speed(pairs: &[pud_dev::Pair]) {
+fn speed(pairs: &[pud_dev::Pair], lexicon: &Lexicon) {
     let reps = SPEED_SENTENCES.div_ceil(pairs.len());
     let lines = |f: fn(&pud_dev::Pair) -> &str| -> String {
         let mut v = Vec::with_capacity(SPEED_SENTENCES);
@@ -358,7 +402,7 @@ fn speed(pairs: &[pud_dev::Pair]) {
     let id = lines(|p| p.id.as_str());
     let en = lines(|p| p.en.as_str());
     let start = Instant::now();
-    let beads = align_lines(&id, Lang::Id, &en, Lang::En);
+    let beads = align_lines(&id, Lang::Id, &en, Lang::En, lexicon);
     let secs = start.elapsed().as_secs_f64();
     let one_one = beads
         .iter()
@@ -400,11 +444,13 @@ fn main() {
         docs.iter().map(|d| d.gold.len()).max().unwrap_or(0),
     );
 
-    let pud = run_pud(&docs, false);
-    let pud_paragraphs = run_pud(&docs, true);
+    let id_en = lexicon("--dict-id-en", &Lang::Id, &Lang::En);
+    let de_fr = lexicon("--dict-de-fr", &de_lang(), &fr_lang());
+    let pud = run_pud(&docs, false, &id_en);
+    let pud_paragraphs = run_pud(&docs, true, &id_en);
     let tests: Vec<String> = (0..=6).map(|k| format!("test{k}")).collect();
-    let tb_test = run_textberg(&tb_dir, "Text+Berg test0..6", &tests);
-    let tb_dev = run_textberg(&tb_dir, "Text+Berg dev", &["dev".to_string()]);
+    let tb_test = run_textberg(&tb_dir, "Text+Berg test0..6", &tests, &de_fr);
+    let tb_dev = run_textberg(&tb_dir, "Text+Berg dev", &["dev".to_string()], &de_fr);
 
     let runs = [pud, tb_test, tb_dev, pud_paragraphs];
     println!();
@@ -439,5 +485,5 @@ fn main() {
     );
     print_wrong_test(tb_test);
 
-    speed(&pairs);
+    speed(&pairs, &id_en);
 }
