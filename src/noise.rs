@@ -33,6 +33,29 @@ pub fn is_noise_line(sentence: &str) -> bool {
     })
 }
 
+/// Whether `line` is scanning debris or a stray fragment (`■ iv V V .`,
+/// `Vv`, `r \\`, a page number): no run of three letters, and characters
+/// no sentence is made of, or no sentence end, or next to no letters. A
+/// short real sentence (`Ya.`, `Ja, ja:`, `1. 1950:`) is kept, and so is
+/// a line of punctuation only, which is most often a sentence's torn-off end.
+pub fn is_debris_line(line: &str) -> bool {
+    let mut run = 0;
+    for c in line.chars() {
+        run = if c.is_alphabetic() { run + 1 } else { 0 };
+        if run >= 3 {
+            return false;
+        }
+    }
+    let punctuation = |c: char| ".,;:!?'\"()«»“”‘’-–—_".contains(c);
+    let odd = line
+        .chars()
+        .any(|c| !(c.is_alphanumeric() || c.is_whitespace() || punctuation(c)));
+    let letters = line.chars().filter(|c| c.is_alphabetic()).count();
+    let digits = line.chars().any(|c| c.is_numeric());
+    let ends = line.trim_end().ends_with(['.', '!', '?', ':', ';']);
+    (odd || letters + usize::from(digits) > 0) && (odd || !ends || !digits && letters < 2)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -54,5 +77,25 @@ mod tests {
         ));
         assert!(!is_noise_line("Bypass roads were closed."));
         assert!(!is_noise_line("Fotografer itu menang."));
+    }
+
+    #[test]
+    fn scanning_debris_but_not_short_sentences() {
+        for debris in ["■ iv V V . ", "Vv", "A", "r \\", ".-^ !", "141", "**&gt;", "é » ."] {
+            assert!(is_debris_line(debris), "{debris}");
+        }
+        for kept in [
+            "Ya.",
+            "' Ja , ja :",
+            "1. 1950 :",
+            "1956 , S. 340-343 ) .",
+            "» .",
+            "!",
+            "Oui !",
+            "Glück ?",
+            "Bab 12",
+        ] {
+            assert!(!is_debris_line(kept), "{kept}");
+        }
     }
 }

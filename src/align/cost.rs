@@ -39,7 +39,8 @@ pub struct Layout {
     pub chars: Vec<f64>,
     /// Paragraph number of each sentence.
     pub paragraph: Vec<usize>,
-    /// Whether each sentence is a noise line (`Baca juga: …`, a photo credit).
+    /// Whether each sentence is a noise line (`Baca juga: …`, a photo
+    /// credit) or scanning debris (`■ iv V V .`).
     pub noise: Vec<bool>,
     /// How many sentences each unit stands for: 1, or k in a coarse pass.
     pub sentences: Vec<f64>,
@@ -53,7 +54,7 @@ impl Layout {
             .map(|s| {
                 (
                     s.text.chars().count() as f64,
-                    crate::noise::is_noise_line(&s.text),
+                    crate::noise::is_noise_line(&s.text) || crate::noise::is_debris_line(&s.text),
                 )
             })
             .unzip();
@@ -180,6 +181,8 @@ pub struct BeadCost<'a> {
     paragraph_cost: f64,
     /// Fixed cost of leaving a sentence unaligned, on top of its prior.
     skip_cost: f64,
+    /// Cost of leaving a noise line unaligned (instead of prior and skip cost).
+    noise_skip_cost: f64,
     /// Cost per unit of overlap weight left uncovered in a bead.
     miss_rate: f64,
     /// Cost per unit of expected weight a sentence leaves unmatched in a
@@ -214,6 +217,7 @@ impl<'a> BeadCost<'a> {
             paragraphs: src.has_paragraphs() && tgt.has_paragraphs(),
             pairs,
             skip_cost: cfg.skip_cost,
+            noise_skip_cost: cfg.noise_skip_cost,
             paragraph_cost: cfg.paragraph_cost,
             noise_cost: cfg.noise_cost,
             miss_rate: cfg.miss_rate,
@@ -270,7 +274,13 @@ impl<'a> BeadCost<'a> {
                 // Each sentence left out pays, however many a coarse unit holds.
                 let left: f64 = self.src.sentences[si..i].iter().sum::<f64>()
                     + self.tgt.sentences[tj..j].iter().sum::<f64>();
-                (prior(a, b) + self.skip_cost) * left
+                let noise = self.src.noise[si..i].iter().chain(&self.tgt.noise[tj..j]);
+                if noise.copied().any(|n| n) {
+                    // A credit line or scanning debris is as often dropped as kept.
+                    self.noise_skip_cost * left
+                } else {
+                    (prior(a, b) + self.skip_cost) * left
+                }
             } else {
                 let ls: f64 = self.src.chars[si..i].iter().sum();
                 let lt: f64 = self.tgt.chars[tj..j].iter().sum();

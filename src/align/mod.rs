@@ -37,6 +37,10 @@ pub struct Config {
     /// paragraphs; half of it where one side starts a paragraph and the other
     /// does not. Default 1.0.
     pub paragraph_cost: f64,
+    /// Cost of leaving a noise line or a line of scanning debris unaligned,
+    /// instead of a sentence's prior and `skip_cost` (5.1): such lines are
+    /// as often dropped by a translation as kept. Default 2.0.
+    pub noise_skip_cost: f64,
     /// Cost of each noise line (`data/noise.txt`: `Baca juga: …`, photo
     /// credits, bylines) in a pair whose other side has none. Default 3.0.
     pub noise_cost: f64,
@@ -101,6 +105,7 @@ const SETTERS: &[Tunable] = &[
     tunable("skip_cost", 0.0, 50.0, |c, v| c.skip_cost = v),
     tunable("paragraph_cost", 0.0, 50.0, |c, v| c.paragraph_cost = v),
     tunable("noise_cost", 0.0, 50.0, |c, v| c.noise_cost = v),
+    tunable("noise_skip_cost", 0.0, 50.0, |c, v| c.noise_skip_cost = v),
     tunable("miss_rate", 0.0, 10.0, |c, v| c.miss_rate = v),
     tunable("orphan_cost", 0.0, 20.0, |c, v| c.orphan_cost = v),
     tunable("band", 1.0, 64.0, |c, v| c.band = v as usize),
@@ -179,6 +184,7 @@ impl Default for Config {
             skip_cost: 0.5,
             paragraph_cost: 1.0,
             noise_cost: 3.0,
+            noise_skip_cost: 2.0,
             miss_rate: 0.5,
             orphan_cost: 1.0,
             band: 4,
