@@ -10,6 +10,9 @@ use crate::lang::Lang;
 #[derive(Debug, Default, Clone)]
 pub struct Lexicon {
     map: HashMap<String, Vec<String>>,
+    /// The target-side words, gathered on first use (a `--dict` list has
+    /// tens of thousands, and every document pair asks).
+    targets: OnceLock<HashSet<String>>,
 }
 
 impl Lexicon {
@@ -46,6 +49,7 @@ impl Lexicon {
     }
 
     fn insert(&mut self, src: String, tgt: String) {
+        self.targets = OnceLock::new();
         let entry = self.map.entry(src).or_default();
         if !entry.contains(&tgt) {
             entry.push(tgt);
@@ -101,8 +105,14 @@ impl Lexicon {
     }
 
     /// Every target-side word the lexicon knows.
-    pub fn targets(&self) -> HashSet<&str> {
-        self.map.values().flatten().map(String::as_str).collect()
+    pub fn targets(&self) -> &HashSet<String> {
+        self.targets
+            .get_or_init(|| self.map.values().flatten().cloned().collect())
+    }
+
+    /// Whether `word` is the translation of some source word.
+    pub fn is_target(&self, word: &str) -> bool {
+        self.targets().contains(word)
     }
 
     /// Number of word pairs.

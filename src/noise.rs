@@ -81,7 +81,16 @@ mod tests {
 
     #[test]
     fn scanning_debris_but_not_short_sentences() {
-        for debris in ["■ iv V V . ", "Vv", "A", "r \\", ".-^ !", "141", "**&gt;", "é » ."] {
+        for debris in [
+            "■ iv V V . ",
+            "Vv",
+            "A",
+            "r \\",
+            ".-^ !",
+            "141",
+            "**&gt;",
+            "é » .",
+        ] {
             assert!(is_debris_line(debris), "{debris}");
         }
         for kept in [

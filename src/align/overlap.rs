@@ -260,6 +260,11 @@ fn tokenise(
         .collect()
 }
 
+/// The translations of `word` in each of `lexicons`.
+fn translations<'a>(lexicons: &'a [&Lexicon], word: &'a str) -> impl Iterator<Item = &'a String> {
+    lexicons.iter().flat_map(move |l| l.translations(word))
+}
+
 /// Cognates: the same folded word, or a shared 4-letter start on words of
 /// five letters or more (Simard, Foster & Isabelle 1992).
 fn cognates(a: &str, b: &str) -> bool {
@@ -270,12 +275,18 @@ fn cognates(a: &str, b: &str) -> bool {
 }
 
 impl Overlap {
-    pub fn build(src: &Tokens, tgt: &Tokens, lexicon: &Lexicon, w: OverlapWeights) -> Overlap {
-        let targets = lexicon.targets();
+    /// Link the tokens of two documents through `lexicons` (the built-in
+    /// and `--dict` lists, then the pairs learned from the document: read
+    /// in layers, so that no list is copied for each document).
+    pub fn build(src: &Tokens, tgt: &Tokens, lexicons: &[&Lexicon], w: OverlapWeights) -> Overlap {
         let mut sv = Vocab::default();
         let mut tv = Vocab::default();
-        let src_tokens = tokenise(src, &mut sv, &|word| !lexicon.translations(word).is_empty());
-        let tgt_tokens = tokenise(tgt, &mut tv, &|word| targets.contains(word));
+        let src_tokens = tokenise(src, &mut sv, &|word| {
+            translations(lexicons, word).next().is_some()
+        });
+        let tgt_tokens = tokenise(tgt, &mut tv, &|word| {
+            lexicons.iter().any(|l| l.is_target(word))
+        });
 
         use rayon::prelude::*;
         // Target tokens by key (numbers and punctuation in their own
@@ -310,7 +321,7 @@ impl Overlap {
                     .copied()
                     .collect();
                 if matches!(kind, Kind::Name | Kind::Word) {
-                    for t in lexicon.translations(&keys[0]) {
+                    for t in translations(lexicons, &keys[0]) {
                         out.extend(by_key.get(&(Kind::Word, t.as_str())).into_iter().flatten());
                     }
                 }
@@ -691,7 +702,7 @@ mod tests {
         let tgt =
             split_lines("North Korean troops arrived in Moscow with 3,000 soldiers.\nIt rained.\n");
         let lex = Lexicon::parse("tentara\tsoldiers\nhujan\train\n").unwrap();
-        let o = Overlap::build(&Tokens::read(&src), &Tokens::read(&tgt), &lex, weights());
+        let o = Overlap::build(&Tokens::read(&src), &Tokens::read(&tgt), &[&lex], weights());
         let (ms, mt) = o.pair_masks(0, 0);
         // Each token is found once, so it counts fully: Korea, Moskow, 3.000
         // and tentara are covered; Utara is not (no lexicon entry).
@@ -708,14 +719,8 @@ mod tests {
     #[test]
     fn a_side_that_capitalises_its_nouns_expects_only_its_shared_names() {
         let de = split_lines("Der Hund sah den Berg am Morgen mit Peter.\nDie Katze schlief.\n");
-        let fr =
-            split_lines("Le chien a vu la montagne le matin avec Peter.\nLe chat dormait.\n");
-        let o = Overlap::build(
-            &Tokens::read(&de),
-            &Tokens::read(&fr),
-            &Lexicon::default(),
-            weights(),
-        );
+        let fr = split_lines("Le chien a vu la montagne le matin avec Peter.\nLe chat dormait.\n");
+        let o = Overlap::build(&Tokens::read(&de), &Tokens::read(&fr), &[], weights());
         let (ms, _) = o.pair_masks(0, 0);
         let (covered, missed) = o.src_evidence(0, ms, 1);
         // Peter is found; Hund, Berg and Morgen are nouns, not names.

@@ -79,7 +79,6 @@ pub fn warnings(
 /// as English reads as Indonesian, by the built-in lexicon's words.
 fn reads_backwards(indonesian: &[Sentence], english: &[Sentence]) -> bool {
     let lexicon = Lexicon::builtin_id_en();
-    let english_words = lexicon.targets();
     // (share of Indonesian words, share of English words) of one side.
     let shares = |side: &[Sentence]| -> (f64, f64) {
         let (mut id, mut en, mut all) = (0usize, 0usize, 0usize);
@@ -88,7 +87,7 @@ fn reads_backwards(indonesian: &[Sentence], english: &[Sentence]) -> bool {
                 let w = w.to_lowercase();
                 all += 1;
                 id += usize::from(!lexicon.translations(&w).is_empty());
-                en += usize::from(english_words.contains(w.as_str()));
+                en += usize::from(lexicon.is_target(&w));
             }
         }
         let all = all.max(1) as f64;

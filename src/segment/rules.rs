@@ -87,11 +87,7 @@ impl Rules {
                 Rules::parse(
                     data::ABBREV_EN,
                     data::STARTERS_EN,
-                    Lexicon::builtin_id_en()
-                        .targets()
-                        .into_iter()
-                        .map(str::to_string)
-                        .collect(),
+                    Lexicon::builtin_id_en().targets().clone(),
                 )
             }),
             Lang::Other(_) => OTHER.get_or_init(Rules::default),
