@@ -190,21 +190,39 @@ impl<'a> Tokens<'a> {
 
 fn items(text: &str) -> Vec<Item<'_>> {
     let mut out = Vec::new();
+    let words = anchors::words(text);
+    let shouting = in_capitals(&words);
     for a in anchors::extract(text) {
         let kind = match a.kind {
             AnchorKind::Number => Kind::Number,
-            AnchorKind::Name | AnchorKind::Acronym => Kind::Name,
+            AnchorKind::Name | AnchorKind::Acronym if !shouting => Kind::Name,
+            _ => continue,
         };
         out.push(Item::Anchor(kind, a.keys));
     }
-    for (k, (_, w)) in anchors::words(text).into_iter().enumerate() {
+    for (k, (_, w)) in words.into_iter().enumerate() {
         let first = w.chars().next().unwrap_or(' ');
-        let anchor =
-            first.is_ascii_digit() || k > 0 && first.is_uppercase() || anchors::is_acronym(w);
+        let anchor = first.is_ascii_digit()
+            || !shouting && (k > 0 && first.is_uppercase() || anchors::is_acronym(w));
         out.push(Item::Word(w, anchor));
     }
     out.extend(text.chars().filter_map(punct_key).map(Item::Punct));
     out
+}
+
+/// Whether a line is written in capitals (a title page, a kicker): at
+/// least three words and most of them all capitals. Its words are then
+/// words, not names or acronyms.
+fn in_capitals(words: &[(usize, &str)]) -> bool {
+    let lettered = words
+        .iter()
+        .filter(|(_, w)| w.chars().filter(|c| c.is_alphabetic()).count() >= 2);
+    let (mut all, mut capitals) = (0, 0);
+    for (_, w) in lettered {
+        all += 1;
+        capitals += usize::from(!w.chars().any(char::is_lowercase));
+    }
+    capitals >= 3 && 5 * capitals >= 3 * all
 }
 
 /// The token an item stands for under a lexicon: numbers, names and
@@ -726,5 +744,16 @@ mod tests {
         // Peter is found; Hund, Berg and Morgen are nouns, not names.
         assert!(covered >= 1.5 - 1e-9);
         assert!(missed.abs() < 1e-9, "{missed}");
+    }
+
+    #[test]
+    fn a_line_in_capitals_has_words_not_names() {
+        let de = split_lines("MIT NACHTRÄGEN AUS FRÜHEREN JAHREN\nDie UNO tagt.\n");
+        let fr = split_lines("AVEC NOTES COMPLÉMENTAIRES\nL'ONU siège.\n");
+        let o = Overlap::build(&Tokens::read(&de), &Tokens::read(&fr), &[], weights());
+        // Nothing of the capitals line is a name that should be found…
+        assert_eq!(o.src_evidence(0, 0, 1), (0.0, 0.0));
+        // …but an acronym in an ordinary sentence still is.
+        assert!(o.src_evidence(1, 0, 1).1 > 0.0);
     }
 }
