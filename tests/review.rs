@@ -7,7 +7,13 @@ mod common;
 use common::{read, root, shared};
 use selaras::{Bead, Config, Document, Lang, Reviewed, align_documents};
 
-const CORPORA: [&str; 3] = ["banjir-semarang", "ekspor-nikel", "festival-film"];
+const CORPORA: [&str; 5] = [
+    "apbd-kaltim",
+    "banjir-semarang",
+    "ekspor-nikel",
+    "festival-film",
+    "indonesia-masters",
+];
 
 type Ladder = (Vec<usize>, Vec<usize>);
 
