@@ -47,13 +47,17 @@ pub fn is_debris_line(line: &str) -> bool {
         }
     }
     let punctuation = |c: char| ".,;:!?'\"()«»“”‘’-–—_".contains(c);
-    let odd = line
-        .chars()
-        .any(|c| !(c.is_alphanumeric() || c.is_whitespace() || punctuation(c)));
+    let odd = |c: char| !(c.is_alphanumeric() || c.is_whitespace() || punctuation(c));
+    if line.chars().any(odd) {
+        return true;
+    }
     let letters = line.chars().filter(|c| c.is_alphabetic()).count();
     let digits = line.chars().any(|c| c.is_numeric());
+    if letters == 0 && !digits {
+        return false;
+    }
     let ends = line.trim_end().ends_with(['.', '!', '?', ':', ';']);
-    (odd || letters + usize::from(digits) > 0) && (odd || !ends || !digits && letters < 2)
+    !ends || !digits && letters < 2
 }
 
 #[cfg(test)]
