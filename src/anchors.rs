@@ -97,6 +97,17 @@ pub fn extract(sentence: &str) -> Vec<Anchor> {
     out
 }
 
+/// Whether one side of a document pair capitalises its nouns (German), from
+/// (capitalised words, words counted) on each side: twice the other side's
+/// share of capitalised words, and a sixth of all words (German 22–31 %,
+/// French 3–7 % on Text+Berg; Indonesian and English news within a third of
+/// each other). A short document says too little to tell.
+pub fn capitalises_nouns(own: (usize, usize), other: (usize, usize)) -> bool {
+    const MIN_WORDS: usize = 60;
+    let rate = |(caps, words): (usize, usize)| caps as f64 / words.max(1) as f64;
+    own.1 >= MIN_WORDS && other.1 >= MIN_WORDS && rate(own) > 0.17 && rate(own) > 2.0 * rate(other)
+}
+
 /// `PBB`, `BRICS`, `AS`: two or more letters, all capitals (digits allowed).
 pub fn is_acronym(word: &str) -> bool {
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();

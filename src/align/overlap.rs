@@ -375,26 +375,23 @@ impl Overlap {
         // "names" as common nouns: one that finds no counterpart anywhere on
         // the other side counts as an ordinary word, expected nowhere.
         let (src_caps, tgt_caps) = (
-            capitalised_share(&src_tokens, &sv.kinds),
-            capitalised_share(&tgt_tokens, &tv.kinds),
+            capitalised(&src_tokens, &sv.kinds),
+            capitalised(&tgt_tokens, &tv.kinds),
         );
-        let nouns = |own: f64, other: f64| own > NOUN_CAPS && own > 2.0 * other;
-        let common = (w.cognate, 0.0);
-        if nouns(src_caps, tgt_caps) {
-            for (id, kind) in sv.kinds.iter().enumerate() {
-                if *kind == Kind::Name && links[id].is_empty() {
-                    src_kinds[id] = common;
-                }
-            }
+        let src_linked: Vec<bool> = links.iter().map(|l| !l.is_empty()).collect();
+        let mut tgt_linked = vec![false; tv.kinds.len()];
+        for &t in links.iter().flatten() {
+            tgt_linked[t as usize] = true;
         }
-        if nouns(tgt_caps, src_caps) {
-            let mut linked = vec![false; tv.kinds.len()];
-            for &t in links.iter().flatten() {
-                linked[t as usize] = true;
-            }
-            for (id, kind) in tv.kinds.iter().enumerate() {
-                if *kind == Kind::Name && !linked[id] {
-                    tgt_kinds[id] = common;
+        for (kinds, vocab, linked, own, other) in [
+            (&mut src_kinds, &sv, &src_linked, src_caps, tgt_caps),
+            (&mut tgt_kinds, &tv, &tgt_linked, tgt_caps, src_caps),
+        ] {
+            if anchors::capitalises_nouns(own, other) {
+                for (id, kind) in vocab.kinds.iter().enumerate() {
+                    if *kind == Kind::Name && !linked[id] {
+                        kinds[id] = (w.cognate, 0.0);
+                    }
                 }
             }
         }
@@ -673,13 +670,9 @@ fn evidence(
     (covered, (expected - expected_covered).max(0.0))
 }
 
-/// Share of capitalised words (names) among a side's words, above which
-/// (and above twice the other side's) the side capitalises its nouns.
-const NOUN_CAPS: f64 = 0.2;
-
-/// Names among the word tokens of a side's sentences.
-fn capitalised_share(sents: &[Vec<u32>], kinds: &[Kind]) -> f64 {
-    let (mut names, mut all) = (0usize, 0usize);
+/// (Names, all word tokens) of a side's sentences.
+fn capitalised(sents: &[Vec<u32>], kinds: &[Kind]) -> (usize, usize) {
+    let (mut names, mut all) = (0, 0);
     for &id in sents.iter().flatten() {
         match kinds[id as usize] {
             Kind::Name => {
@@ -690,7 +683,7 @@ fn capitalised_share(sents: &[Vec<u32>], kinds: &[Kind]) -> f64 {
             _ => {}
         }
     }
-    names as f64 / all.max(1) as f64
+    (names, all)
 }
 
 fn prefix(key: &str) -> String {
@@ -736,8 +729,12 @@ mod tests {
 
     #[test]
     fn a_side_that_capitalises_its_nouns_expects_only_its_shared_names() {
-        let de = split_lines("Der Hund sah den Berg am Morgen mit Peter.\nDie Katze schlief.\n");
-        let fr = split_lines("Le chien a vu la montagne le matin avec Peter.\nLe chat dormait.\n");
+        // Enough words a side for the share of capitals to tell.
+        let de = "Der Hund sah den Berg am Morgen mit Peter.\n".to_string()
+            + &"Die Katze schlief lange im Garten.\n".repeat(16);
+        let fr = "Le chien a vu la montagne le matin avec Peter.\n".to_string()
+            + &"Le chat dormait longtemps dans le jardin.\n".repeat(16);
+        let (de, fr) = (split_lines(&de), split_lines(&fr));
         let o = Overlap::build(&Tokens::read(&de), &Tokens::read(&fr), &[], weights());
         let (ms, _) = o.pair_masks(0, 0);
         let (covered, missed) = o.src_evidence(0, ms, 1);

@@ -33,8 +33,6 @@ pub struct SideNames {
     needs_copy: bool,
     /// The other side's capitalised words, in [`spelling`].
     other_capitalised: HashSet<String>,
-    /// Words counted for the share of capitalised words.
-    counted: usize,
 }
 
 impl SideNames {
@@ -77,15 +75,10 @@ impl DocumentNames {
         src_plain: &dyn Fn(&str) -> bool,
         tgt_plain: &dyn Fn(&str) -> bool,
     ) -> DocumentNames {
-        let (mut a, a_rate, a_caps) = side(src, src_plain);
-        let (mut b, b_rate, b_caps) = side(tgt, tgt_plain);
-        // Twice the other side's share of capitalised words, and a sixth of
-        // all words: nouns, not names (German 22–31 %, French 3–7 % on
-        // Text+Berg; Indonesian and English news within a third of each
-        // other). A short document says too little to tell.
-        let enough = a.counted >= MIN_WORDS && b.counted >= MIN_WORDS;
-        a.capitalises_nouns = enough && a_rate > 0.17 && a_rate > 2.0 * b_rate;
-        b.capitalises_nouns = enough && b_rate > 0.17 && b_rate > 2.0 * a_rate;
+        let (mut a, a_count, a_caps) = side(src, src_plain);
+        let (mut b, b_count, b_caps) = side(tgt, tgt_plain);
+        a.capitalises_nouns = anchors::capitalises_nouns(a_count, b_count);
+        b.capitalises_nouns = anchors::capitalises_nouns(b_count, a_count);
         let needs_copy = a.capitalises_nouns || b.capitalises_nouns;
         (a.needs_copy, b.needs_copy) = (needs_copy, needs_copy);
         // A name learned from the document is one the other side writes
@@ -105,16 +98,12 @@ impl DocumentNames {
     }
 }
 
-/// Words a side needs, away from sentence starts, before its share of
-/// capitalised words is read.
-const MIN_WORDS: usize = 60;
-
-/// One side's evidence, its share of capitalised words away from a sentence
+/// One side's evidence, its (capitalised, all) words away from a sentence
 /// start, and its capitalised words in [`spelling`].
 fn side(
     sentences: &[Sentence],
     ordinary: &dyn Fn(&str) -> bool,
-) -> (SideNames, f64, HashSet<String>) {
+) -> (SideNames, (usize, usize), HashSet<String>) {
     let mut names = SideNames::default();
     let (mut words, mut capitalised) = (0usize, 0usize);
     let mut caps = HashSet::new();
@@ -157,9 +146,7 @@ fn side(
         }
         add_run(&mut names.runs, &mut run);
     }
-    let rate = capitalised as f64 / words.max(1) as f64;
-    names.counted = words;
-    (names, rate, caps)
+    (names, (capitalised, words), caps)
 }
 
 fn add_run(runs: &mut HashMap<String, HashSet<String>>, run: &mut Vec<String>) {
