@@ -159,13 +159,8 @@ pub struct AlignArgs {
     pub src: PathBuf,
     /// Target text (English by default), UTF-8; - for standard input
     pub tgt: PathBuf,
-    /// Write here instead of standard output (written whole or not at all);
-    /// - for standard output
-    #[arg(short, long, value_name = "FILE")]
-    pub output: Option<PathBuf>,
-    /// Output format [default: from the -o extension, else csv]
-    #[arg(short, long, value_enum)]
-    pub format: Option<Format>,
+    #[command(flatten)]
+    pub out: OutputArgs,
     /// Keep the pairs confirmed in FILE (a reviewed CSV, TSV, XLSX or ladder)
     /// and align only between them
     #[arg(long, value_name = "FILE")]
@@ -176,6 +171,18 @@ pub struct AlignArgs {
     pub writer: WriterArgs,
 }
 
+/// Where one article pair's pairs go, and as what: shared by `align` and `apply`.
+#[derive(clap::Args, Debug)]
+pub struct OutputArgs {
+    /// Write here instead of standard output (written whole or not at all);
+    /// - for standard output
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Output format [default: from the -o extension, else csv]
+    #[arg(short, long, value_enum)]
+    pub format: Option<Format>,
+}
+
 #[derive(clap::Args, Debug)]
 pub struct ApplyArgs {
     /// Source text, as given to align
@@ -184,12 +191,8 @@ pub struct ApplyArgs {
     pub tgt: PathBuf,
     /// The corrected alignment: .csv, .tsv, .xlsx or .ladder
     pub reviewed: PathBuf,
-    /// Write here instead of standard output; - for standard output
-    #[arg(short, long, value_name = "FILE")]
-    pub output: Option<PathBuf>,
-    /// Output format [default: from the -o extension, else csv]
-    #[arg(short, long, value_enum)]
-    pub format: Option<Format>,
+    #[command(flatten)]
+    pub out: OutputArgs,
     #[command(flatten)]
     pub aligner: AlignerArgs,
     #[command(flatten)]

@@ -76,8 +76,7 @@ fn broken_pipe(e: &io::Error) -> bool {
 fn run_align(args: AlignArgs) -> Result<()> {
     run_one(
         (&args.src, &args.tgt, args.fixed.as_deref(), false),
-        args.output.as_deref(),
-        args.format,
+        &args.out,
         &args.aligner,
         &args.writer,
     )
@@ -86,8 +85,7 @@ fn run_align(args: AlignArgs) -> Result<()> {
 fn run_apply(args: ApplyArgs) -> Result<()> {
     run_one(
         (&args.src, &args.tgt, Some(&args.reviewed), true),
-        args.output.as_deref(),
-        args.format,
+        &args.out,
         &args.aligner,
         &args.writer,
     )
@@ -97,8 +95,7 @@ fn run_apply(args: ApplyArgs) -> Result<()> {
 /// `apply` (the reviewed file's pairs): one article pair to one output.
 fn run_one(
     (src, tgt, reviewed, apply): (&Path, &Path, Option<&Path>, bool),
-    output: Option<&Path>,
-    format: Option<Format>,
+    out: &cli::OutputArgs,
     aligner_args: &cli::AlignerArgs,
     writer: &cli::WriterArgs,
 ) -> Result<()> {
@@ -106,8 +103,9 @@ fn run_one(
     inputs.extend(reviewed);
     inputs.extend(aligner_args.dict.iter().map(PathBuf::as_path));
     stdin_once(inputs.iter().copied())?;
+    let output = out.output.as_deref();
     refuse_overwrite([output], &inputs)?;
-    let format = options::format_for(format, output, Format::Csv)?;
+    let format = options::format_for(out.format, output, Format::Csv)?;
     options::check_writer(format, writer)?;
     options::check_binary(format, output)?;
     let aligner = Aligner::new(aligner_args)?.reviewing_for(format, writer);
