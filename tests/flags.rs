@@ -85,12 +85,7 @@ fn measure(set: &[Labelled], langs: (Lang, Lang), lexicon: &Lexicon, tally: &mut
             doc[0].doc
         );
         let beads: Vec<Bead> = (0..doc.len())
-            .map(|k| Bead {
-                src: k..k + 1,
-                tgt: k..k + 1,
-                cost: 0.0,
-                confidence: 0.99,
-            })
+            .map(|k| Bead::one_to_one(k, k, 0.99))
             .collect();
         let beads = selaras::review_beads(&src, &tgt, beads, lexicon);
         for (pair, bead) in doc.iter().zip(&beads) {

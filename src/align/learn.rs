@@ -125,14 +125,7 @@ mod tests {
         let src = split_lines("der Berg ruft\nder Berg schweigt\nein Hund bellt\nder Hund\n");
         let tgt =
             split_lines("la montagne appelle\nla montagne se tait\nun chien aboie\nle chien\n");
-        let beads: Vec<Bead> = (0..4)
-            .map(|k| Bead {
-                src: k..k + 1,
-                tgt: k..k + 1,
-                cost: 0.0,
-                confidence: 0.99,
-            })
-            .collect();
+        let beads: Vec<Bead> = (0..4).map(|k| Bead::one_to_one(k, k, 0.99)).collect();
         let cfg = LearnConfig {
             min_confidence: 0.5,
             min_count: 2,

@@ -218,6 +218,17 @@ impl AsRef<Bead> for Bead {
 }
 
 impl Bead {
+    /// Source sentence `src` paired with target sentence `tgt`, as a
+    /// reviewer or a presplit parallel file gives it, `confidence` sure.
+    pub fn one_to_one(src: usize, tgt: usize, confidence: f64) -> Bead {
+        Bead {
+            src: src..src + 1,
+            tgt: tgt..tgt + 1,
+            cost: 0.0,
+            confidence,
+        }
+    }
+
     /// `1-1`, `2-1`, `0-1`…
     pub fn kind(&self) -> String {
         format!("{}-{}", self.src.len(), self.tgt.len())

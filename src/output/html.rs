@@ -274,12 +274,7 @@ mod tests {
             crate::segment::split_lines(evil),
             crate::segment::split_lines(evil),
         );
-        let pairs = [Reviewed::bare(Bead {
-            src: 0..1,
-            tgt: 0..1,
-            cost: 0.0,
-            confidence: 0.9,
-        })];
+        let pairs = [Reviewed::bare(Bead::one_to_one(0, 0, 0.9))];
         let aligned = Aligned::new(&src, &tgt, &pairs);
         let mut out = Vec::new();
         write(

@@ -104,12 +104,7 @@ mod tests {
     use crate::segment::split_lines;
 
     fn bead(k: usize, confidence: f64) -> Bead {
-        Bead {
-            src: k..k + 1,
-            tgt: k..k + 1,
-            cost: 0.0,
-            confidence,
-        }
+        Bead::one_to_one(k, k, confidence)
     }
 
     #[test]
