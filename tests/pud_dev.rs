@@ -129,11 +129,7 @@ fn pud_dev_flags_are_rare_on_right_pairs() {
         audit.add(&beads, &doc.gold, &id, &en);
     }
     audit.print("PUD dev");
-    assert!(
-        audit.share() <= MAX_FLAGGED_RIGHT,
-        "{:.1}% of right 1-1 pairs are flagged",
-        audit.share() * 100.0
-    );
+    audit.assert_at_most(MAX_FLAGGED_RIGHT);
 }
 
 /// The review loop on PUD dev: confirm the first gold pair the aligner

@@ -120,6 +120,16 @@ impl FlagAudit {
         self.flagged as f64 / self.right.max(1) as f64
     }
 
+    /// Fail unless at most `max` of the right 1-1 pairs carry a flag.
+    #[track_caller]
+    pub fn assert_at_most(&self, max: f64) {
+        assert!(
+            self.share() <= max,
+            "{:.1}% of right 1-1 pairs are flagged",
+            self.share() * 100.0
+        );
+    }
+
     /// The summary line, and every flagged right pair with `--nocapture`.
     pub fn print(&self, name: &str) {
         for e in &self.examples {
