@@ -60,6 +60,54 @@ pub fn is_debris_line(line: &str) -> bool {
     !ends || !digits && letters < 2
 }
 
+/// Length in characters of the dateline a news sentence opens with
+/// (`SAMARINDA, WARTABORNEO.com — `, `Jakarta (ANTARA) - `,
+/// `KOMPAS.com – `), 0 without one. A translation usually drops or rewrites
+/// the dateline, so its characters say nothing about the length of the
+/// sentence's translation. A dateline is a few capitalised words before a
+/// spaced dash, with a word in capitals, a web address or a bracketed
+/// agency among them.
+pub fn dateline_chars(sentence: &str) -> usize {
+    const MOST_WORDS: usize = 6;
+    let head = sentence.trim_start();
+    let Some((before, dash)) = [" — ", " – ", " -- ", " - "]
+        .iter()
+        .filter_map(|d| head.find(d).map(|at| (at, *d)))
+        .min()
+        .map(|(at, d)| (&head[..at], d))
+    else {
+        return 0;
+    };
+    let words: Vec<&str> = before.split_whitespace().collect();
+    let capitalised = |w: &&str| {
+        w.trim_start_matches('(')
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+    };
+    let telling = |w: &&str| {
+        let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
+        let letters = bare.chars().filter(|c| c.is_alphabetic()).count();
+        letters >= 3 && !bare.chars().any(char::is_lowercase)
+            || w.starts_with('(') && w.ends_with(')')
+            || [".com", ".id", ".co", ".net"]
+                .iter()
+                .any(|d| bare.contains(d))
+    };
+    let rest = &head[before.len() + dash.len()..];
+    let is_dateline = (1..=MOST_WORDS).contains(&words.len())
+        && words.iter().all(capitalised)
+        && words.iter().any(telling)
+        && rest.chars().filter(|c| c.is_alphabetic()).count() >= 10;
+    if !is_dateline {
+        return 0;
+    }
+    let leading = sentence.len() - head.len();
+    sentence[..leading + before.len() + dash.len()]
+        .chars()
+        .count()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -109,6 +157,49 @@ mod tests {
             "Bab 12",
         ] {
             assert!(!is_debris_line(kept), "{kept}");
+        }
+    }
+
+    #[test]
+    fn datelines_are_measured_and_prose_is_not() {
+        let len = |s: &str, d: &str| {
+            assert!(s.starts_with(d));
+            d.chars().count()
+        };
+        for (sentence, dateline) in [
+            (
+                "SAMARINDA, WARTABORNEO.com — DPRD mengesahkan APBD.",
+                "SAMARINDA, WARTABORNEO.com — ",
+            ),
+            (
+                "Jakarta (ANTARA) - Pemerintah menaikkan harga BBM.",
+                "Jakarta (ANTARA) - ",
+            ),
+            (
+                "KOMPAS.com – Banjir melanda Semarang sejak pagi.",
+                "KOMPAS.com – ",
+            ),
+            ("JAKARTA - Harga cabai naik lagi pekan ini.", "JAKARTA - "),
+            (
+                "JAKARTA (Reuters) -- Indonesia's exports rose.",
+                "JAKARTA (Reuters) -- ",
+            ),
+        ] {
+            assert_eq!(
+                dateline_chars(sentence),
+                len(sentence, dateline),
+                "{sentence}"
+            );
+        }
+        for prose in [
+            "Presiden Joko Widodo - yang hadir pagi itu - membuka acara.",
+            "Harga naik 10 - 20 persen.",
+            "Skor akhir 21-19 - 21-17 untuk Rafael.",
+            "The Jakarta Globe - an English daily - reported it.",
+            "JAKARTA - ya.",
+            "Menurut DPRD, anggaran itu - sekitar Rp 2 triliun - cukup.",
+        ] {
+            assert_eq!(dateline_chars(prose), 0, "{prose}");
         }
     }
 }

@@ -12,7 +12,14 @@ const CORPORA: [&str; 3] = ["banjir-semarang", "ekspor-nikel", "festival-film"];
 /// Corpora written after the rules, as held-out stand-ins: their deliberate
 /// differences are checked; their equivalences are not yet (translated
 /// acronyms and a name turned pronoun are still flagged).
-const HELD_OUT: [&str; 2] = ["apbd-kaltim", "indonesia-masters"];
+const HELD_OUT: [&str; 6] = [
+    "apbd-kaltim",
+    "indonesia-masters",
+    "kebakaran-pasar",
+    "kereta-cepat",
+    "startup-pendanaan",
+    "vaksin-dengue",
+];
 
 type Ladder = (Vec<usize>, Vec<usize>);
 

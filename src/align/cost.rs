@@ -53,7 +53,8 @@ impl Layout {
             .par_iter()
             .map(|s| {
                 (
-                    s.text.chars().count() as f64,
+                    // A dateline is rarely translated: it says nothing of length.
+                    (s.text.chars().count() - crate::noise::dateline_chars(&s.text)) as f64,
                     crate::noise::is_noise_line(&s.text) || crate::noise::is_debris_line(&s.text),
                 )
             })
