@@ -10,8 +10,8 @@ use selaras::{Bead, Config, Document, Lang, Reviewed, align_documents};
 /// The corpora the flag rules were written against.
 const CORPORA: [&str; 3] = ["banjir-semarang", "ekspor-nikel", "festival-film"];
 /// Corpora written after the rules, as held-out stand-ins: their deliberate
-/// differences are checked; their equivalences are not yet (translated
-/// acronyms and a name turned pronoun are still flagged).
+/// differences are checked, and their equivalences as a share (some
+/// translated acronyms and names are still flagged).
 const HELD_OUT: [&str; 6] = [
     "apbd-kaltim",
     "indonesia-masters",
@@ -101,6 +101,34 @@ fn equivalences_pass_unflagged() {
             assert!(codes.is_empty(), "{name}: {want:?} is flagged {codes:?}");
         }
     }
+}
+
+/// On the held-out corpora the listed equivalences mostly pass too: at most
+/// one in five carries a flag (acronyms and names translated by what they
+/// are, `Istora`, `Whoosh` → "the trains", are not all known).
+#[test]
+fn held_out_equivalences_mostly_pass() {
+    let (mut listed_all, mut flagged) = (0, 0);
+    for name in HELD_OUT {
+        let readme = read(&root().join("corpora").join(name).join("README.md"));
+        let beads = aligned(name);
+        for want in listed(&readme, "### Equivalences") {
+            listed_all += 1;
+            if let Some(got) = beads.iter().find(|b| as_ladder(b) == want)
+                && !got.flags.is_empty()
+            {
+                flagged += 1;
+                let codes: Vec<&str> = got.flags.iter().map(|f| f.code()).collect();
+                eprintln!("{name}: equivalence {want:?} flagged {codes:?}");
+            }
+        }
+    }
+    eprintln!("held-out corpora: {flagged} of {listed_all} listed equivalences flagged");
+    assert!(listed_all >= 50, "only {listed_all} equivalences listed");
+    assert!(
+        flagged * 5 <= listed_all,
+        "{flagged} of {listed_all} equivalences flagged"
+    );
 }
 
 type Run = (String, Vec<Reviewed>, Vec<Ladder>);

@@ -54,7 +54,8 @@ impl Layout {
             .map(|s| {
                 (
                     // A dateline is rarely translated: it says nothing of length.
-                    (s.text.chars().count() - crate::noise::dateline_chars(&s.text)) as f64,
+                    (s.text.chars().count() - crate::noise::dateline(&s.text).chars().count())
+                        as f64,
                     crate::noise::is_noise_line(&s.text) || crate::noise::is_debris_line(&s.text),
                 )
             })

@@ -78,7 +78,15 @@ impl Equivalents {
         for line in data_lines(equivalents) {
             let mut fields = line.split('\t');
             let kind = fields.next().unwrap_or_default();
-            let forms: Vec<String> = fields.flat_map(split_forms).collect();
+            let written: Vec<&str> = fields.flat_map(|f| f.split(',')).collect();
+            let forms: Vec<String> = written.iter().flat_map(|f| split_forms(f)).collect();
+            // A form written in lower case describes the entity (`health
+            // office`): found as a whole, its words are no entity's words.
+            let described: Vec<bool> = written
+                .iter()
+                .filter(|f| !f.trim().is_empty())
+                .map(|f| !f.chars().any(char::is_uppercase))
+                .collect();
             if let Some(month) = kind.strip_prefix("month:") {
                 let month = month.parse().unwrap_or(0);
                 tables
@@ -97,8 +105,9 @@ impl Equivalents {
                 continue;
             }
             let id = tables.entities.len();
-            for form in &forms {
-                for key in std::iter::once(form.as_str()).chain(form.split(' ')) {
+            for (form, &described) in forms.iter().zip(&described) {
+                let words = form.split(' ').filter(|_| !described);
+                for key in std::iter::once(form.as_str()).chain(words) {
                     let ids = tables.by_word.entry(key.to_string()).or_default();
                     if !ids.contains(&id) {
                         ids.push(id);
@@ -340,5 +349,17 @@ mod tests {
             ["13"]
         );
         assert_eq!(eq.scale("id", "juta"), Some(1e6));
+    }
+
+    /// A form in lower case describes its entity: found whole, its words
+    /// are not the entity's.
+    #[test]
+    fn a_description_is_found_whole() {
+        let eq = Equivalents::parse("org\tDinkes, Dinas Kesehatan\thealth office\n", "");
+        let en = phrase_text(&["the", "provincial", "health", "office", "said"]);
+        assert!(eq.entity_found("dinkes", &en));
+        assert!(eq.is_entity("kesehatan"));
+        assert!(!eq.is_entity("office") && !eq.is_entity("health"));
+        assert!(!eq.entity_found("dinkes", &phrase_text(&["the", "office"])));
     }
 }

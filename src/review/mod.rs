@@ -10,6 +10,7 @@ mod document;
 mod equivalents;
 mod names;
 mod numbers;
+mod referents;
 mod reviewed;
 mod sentence_names;
 mod side;
@@ -24,7 +25,7 @@ use crate::segment::{Sentence, join};
 
 use checks::{LengthNorm, quote_mismatch, untranslated};
 use equivalents::Equivalents;
-use names::DocumentNames;
+use names::{DocumentNames, SideNames, name_key};
 use side::{Side, SideContext};
 
 /// What a flag is about.
@@ -164,7 +165,22 @@ pub fn review(beads: Vec<Bead>, cx: &Context) -> Vec<Reviewed> {
             let src_side = Side::new(&cx.src[bead.src.clone()], &src_cx);
             let tgt_side = Side::new(&cx.tgt[bead.tgt.clone()], &tgt_cx);
             let langs = (language_name(cx.src_lang), language_name(cx.tgt_lang));
-            content = content_flags(&src_side, &tgt_side, langs);
+            // A name both sides wrote before, referred back to here.
+            let introduced = |name: &str, from: &SideNames, at: usize, to: &SideNames, to_at: usize| {
+                let key = name_key(name);
+                from.written_before(&key, at) && to.written_before(&key, to_at)
+            };
+            let (src_refs, tgt_refs) = (
+                referents::referring_words(&src, src_cx.lang),
+                referents::referring_words(&tgt, tgt_cx.lang),
+            );
+            let (src_refers, tgt_refers) = (src_refs > tgt_refs, tgt_refs > src_refs);
+            let (names, s0, t0) = (&doc_names, bead.src.start, bead.tgt.start);
+            let referred: [&dyn Fn(&str) -> bool; 2] = [
+                &|n| tgt_refers && introduced(n, &names.src, s0, &names.tgt, t0),
+                &|n| src_refers && introduced(n, &names.tgt, t0, &names.src, s0),
+            ];
+            content = content_flags(&src_side, &tgt_side, langs, referred);
             if let Some(note) = lengths.misfit(&src, &tgt) {
                 flag(FlagKind::LengthRatio, note);
             }
@@ -211,6 +227,7 @@ fn content_flags(
     src_side: &Side,
     tgt_side: &Side,
     (src_name, tgt_name): (&str, &str),
+    referred: [&dyn Fn(&str) -> bool; 2],
 ) -> Vec<Flag> {
     let directions = [
         (src_side, tgt_side, src_name, tgt_name),
@@ -241,6 +258,9 @@ fn content_flags(
                 l.missing.retain(|n| !soft.contains(n));
             }
         }
+    }
+    for (l, referred) in lost_names.iter_mut().zip(referred) {
+        l.missing.retain(|n| !referred(n));
     }
     for ((from, to, from_lang, to_lang), lost) in directions.into_iter().zip(lost_names) {
         let figures = from.numbers_missing_in(to);
@@ -347,6 +367,41 @@ mod tests {
         };
         let got = flags_of(&names(1, "berkata"), &names(2, "reported"));
         assert_eq!(got, [vec!["name_missing"]]);
+    }
+
+    /// A name both sides introduced before may come back as a pronoun on
+    /// one side; dropped with no pronoun in its place, or on its first
+    /// mention, it is still flagged.
+    #[test]
+    fn a_name_referred_back_to_by_a_pronoun_passes() {
+        let intro_id = "Direktur Hendarto membuka rapat pagi itu.\n";
+        let intro_en = "Director Hendarto opened the meeting that morning.\n";
+        let got = flags_of(
+            &format!("{intro_id}Menurut Hendarto, tarif akan turun.\n"),
+            &format!("{intro_en}Fares will fall, he said.\n"),
+        );
+        assert_eq!(got, [Vec::<&str>::new(), vec![]]);
+        let got = flags_of(
+            &format!("{intro_id}Menurut Hendarto, tarif akan turun.\n"),
+            &format!("{intro_en}Fares will fall.\n"),
+        );
+        assert_eq!(got, [Vec::<&str>::new(), vec!["name_missing"]]);
+        let got = flags_of(
+            "Menurut Hendarto, tarif akan turun.\n",
+            "Fares will fall, he said.\n",
+        );
+        assert_eq!(got, [vec!["name_missing"]]);
+    }
+
+    /// A title-case headline keeps its prepositions in lower case, and a
+    /// dateline is the outlet's: neither's capitalised words are names.
+    #[test]
+    fn headline_and_dateline_words_are_not_names() {
+        let got = flags_of(
+            "Warga Kota Targetkan Panen Raya hingga Akhir Maret\nMEDAN, KABARDELI.com - Warga Medan memanen padi di sawah.\n",
+            "Residents Aim for a Big Harvest by End of March\nResidents of Medan harvested rice in the fields.\n",
+        );
+        assert_eq!(got, [Vec::<&str>::new(), vec![]]);
     }
 
     #[test]

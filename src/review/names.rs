@@ -33,6 +33,8 @@ pub struct SideNames {
     needs_copy: bool,
     /// The other side's capitalised words, in [`spelling`].
     other_capitalised: HashSet<String>,
+    /// Each capitalised word's key → the first sentence that writes it.
+    first_seen: HashMap<String, usize>,
 }
 
 impl SideNames {
@@ -51,6 +53,13 @@ impl SideNames {
     /// Whether `key` is written in lower case somewhere on this side.
     pub fn seen_lower(&self, key: &str) -> bool {
         self.lower.contains(key)
+    }
+
+    /// Whether a sentence before `sentence` writes the name `key`.
+    pub fn written_before(&self, key: &str, sentence: usize) -> bool {
+        self.first_seen
+            .get(key)
+            .is_some_and(|&first| first < sentence)
     }
 
     /// The keys written next to `key` in the document's names (`gandhi` for
@@ -107,11 +116,14 @@ fn side(
     let mut names = SideNames::default();
     let (mut words, mut capitalised) = (0usize, 0usize);
     let mut caps = HashSet::new();
-    for s in sentences {
+    for (index, s) in sentences.iter().enumerate() {
         let all = anchors::words(&s.text);
         let mut run: Vec<String> = Vec::new();
         for (k, &(at, w)) in all.iter().enumerate() {
             let is_cap = is_capitalised(w);
+            if is_cap {
+                names.first_seen.entry(name_key(w)).or_insert(index);
+            }
             if is_cap && !anchors::is_acronym(w) {
                 caps.insert(spelling(&name_key(w)));
             }

@@ -30,6 +30,15 @@ const NOT_NAMES: [&str; 26] = [
     "Mr", "Mrs", "Ms", "Dr", "Sir", "Prof", "Tn", "Ny", "Nn", "Rp", "Rs",
 ];
 
+/// Words of five letters or more that a headline in title case still
+/// writes in lower case (`… Divaksin Dengue hingga Akhir 2026`).
+const TITLE_LOWER_CASE: [&str; 30] = [
+    "hingga", "dalam", "untuk", "dengan", "tentang", "kepada", "terhadap", "setelah", "sebelum",
+    "antara", "sejak", "melalui", "karena", "seusai", "jelang", "menuju", "selama", "akibat",
+    "sebagai", "sampai", "about", "after", "before", "between", "through", "against", "among",
+    "under", "until", "during",
+];
+
 /// The names of a sentence that a translation should keep: acronyms, and
 /// capitalised words away from a sentence start that the evidence calls
 /// names (see `names.rs`) — not ordinary words of the lexicon, not titles or
@@ -44,9 +53,9 @@ pub fn checkable_names(text: &str, cx: &SideContext) -> (Vec<Name>, Vec<String>)
     // A headline in title case: most words capitalised, and no lower-case
     // word of five letters or more (`dalam rombongan tersebut` is prose,
     // whatever names come before it).
-    let prose = all
-        .iter()
-        .any(|(_, w)| w.chars().count() >= 5 && w.starts_with(char::is_lowercase));
+    let prose = all.iter().any(|(_, w)| {
+        w.chars().count() >= 5 && w.starts_with(char::is_lowercase) && !TITLE_LOWER_CASE.contains(w)
+    });
     let capitals = all.iter().filter(|(_, w)| is_capitalised(w)).count();
     if all.len() >= 4 && capitals * 10 >= all.len() * 6 && !prose {
         return (Vec::new(), Vec::new());
@@ -62,8 +71,10 @@ pub fn checkable_names(text: &str, cx: &SideContext) -> (Vec<Name>, Vec<String>)
     let mut seen = std::collections::HashSet::new();
     // Where each name of `out` stands among `all`.
     let mut spots: Vec<usize> = Vec::new();
+    // A dateline (`JAKARTA, KOMPAS.com – `) is the outlet's, not the story's.
+    let dateline = crate::noise::dateline(text).len();
     for (i, &(at, w)) in all.iter().enumerate() {
-        if !is_capitalised(w) || is_joiner(w) {
+        if !is_capitalised(w) || is_joiner(w) || at < dateline {
             continue;
         }
         let key = name_key(w);

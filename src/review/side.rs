@@ -233,6 +233,10 @@ impl<'a> Side<'a> {
             {
                 continue;
             }
+            // `APBD-P` may be known whole (`revised budget`).
+            if name.contains('-') && self.written_on(&name_key(name), other) {
+                continue;
+            }
             // `Kupang-born`: the capitalised parts are the name.
             let parts: Vec<String> = name
                 .split('-')
