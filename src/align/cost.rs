@@ -303,7 +303,15 @@ impl<'a> BeadCost<'a> {
                 } else {
                     0.0
                 };
-                prior(a, b) + self.length.cost(ls, lt) - covered
+                // Credit lines are rewritten freely (`Foto: Dok. BPBD` against
+                // `Photo courtesy of the disaster agency`): no length to fit.
+                let credits = self.src.noise[si..i].iter().chain(&self.tgt.noise[tj..j]);
+                let length = if credits.copied().all(|n| n) {
+                    0.0
+                } else {
+                    self.length.cost(ls, lt)
+                };
+                prior(a, b) + length - covered
                     + self.miss_rate * missed
                     + self.orphan_cost * orphans
                     + self.paragraph_misfit(si, tj, a, b)
