@@ -19,6 +19,22 @@ use super::length::LengthModel;
 use super::overlap::Overlap;
 use super::search::Corridor;
 
+/// A member of a merge shows evidence of its own when what it covers is at
+/// least this many times what it leaves expected and uncovered.
+const EXPLAINED: f64 = 2.0;
+
+/// The weight a sentence covers in a group whose sentences cover `masks` of
+/// its tokens, the group's size discounting only what the best single
+/// member (by `one`) does not cover alone (`beyond(all, sure)`).
+fn merged_cover(masks: &[u64], one: impl Fn(u64) -> f64, beyond: impl Fn(u64, u64) -> f64) -> f64 {
+    let best = masks
+        .iter()
+        .copied()
+        .max_by(|&x, &y| one(x).total_cmp(&one(y)))
+        .unwrap_or(0);
+    beyond(masks.iter().fold(0, |all, m| all | m), best)
+}
+
 /// Prior cost of a bead shape, −ln P(a-b), for shapes the search may use.
 pub fn prior(a: usize, b: usize) -> f64 {
     let p = match (a, b) {
@@ -190,6 +206,9 @@ pub struct BeadCost<'a> {
     /// Cost per unit of expected weight a sentence leaves unmatched in a
     /// bead that explains nothing of it (less as more of it is explained).
     orphan_cost: f64,
+    /// Weight each member of a merge into one sentence must cover for the
+    /// merge to count that sentence's tokens undiscounted.
+    merge_evidence: f64,
     /// Most sentences on one side of a bead.
     max_side: usize,
 }
@@ -224,6 +243,7 @@ impl<'a> BeadCost<'a> {
             noise_cost: cfg.noise_cost,
             miss_rate: cfg.miss_rate,
             orphan_cost: cfg.orphan_cost,
+            merge_evidence: cfg.merge_evidence,
             max_side: cfg.max_side.clamp(1, 8),
         }
     }
@@ -294,6 +314,24 @@ impl<'a> BeadCost<'a> {
                 for ev in &tgt_ev[..b] {
                     covered += ev[a].0;
                     missed += ev[a].1;
+                }
+                // A merge into one sentence whose members each show evidence
+                // of their own (`… two factions walked out` for `… walk out
+                // dua fraksi.`): what the one sentence's best partner covers
+                // alone is no luck of the group's size.
+                let shows = |ev: &[(f64, f64); K + 1]| {
+                    ev[1].0 >= self.merge_evidence && ev[1].0 >= EXPLAINED * ev[1].1
+                };
+                if b == 1 && a >= 2 && src_ev[..a].iter().all(shows) {
+                    let masks: [u64; K] = std::array::from_fn(|x| pair[x][0].1);
+                    let one = |m| self.overlap.tgt_evidence(j - 1, m, 1).0;
+                    let beyond = |m, sure| self.overlap.tgt_evidence_beyond(j - 1, m, sure, a).0;
+                    covered += merged_cover(&masks[..a], one, beyond) - tgt_ev[0][a].0;
+                } else if a == 1 && b >= 2 && tgt_ev[..b].iter().all(shows) {
+                    let masks: [u64; K] = std::array::from_fn(|y| pair[0][y].0);
+                    let one = |m| self.overlap.src_evidence(i - 1, m, 1).0;
+                    let beyond = |m, sure| self.overlap.src_evidence_beyond(i - 1, m, sure, b).0;
+                    covered += merged_cover(&masks[..b], one, beyond) - src_ev[0][b].0;
                 }
                 // Off by default: no exp() per sentence in the hot loop then.
                 let orphans: f64 = if self.orphan_cost > 0.0 {

@@ -533,21 +533,34 @@ impl Overlap {
     /// sentences at random), and the expected weight left without a
     /// counterpart.
     pub fn src_evidence(&self, i: usize, mask: u64, group: usize) -> (f64, f64) {
+        self.src_evidence_beyond(i, mask, 0, group)
+    }
+
+    pub fn tgt_evidence(&self, j: usize, mask: u64, group: usize) -> (f64, f64) {
+        self.tgt_evidence_beyond(j, mask, 0, group)
+    }
+
+    /// [`Overlap::src_evidence`], with the tokens of `sure` counted as if
+    /// found in one sentence: a group's size discounts only what its other
+    /// sentences add.
+    pub fn src_evidence_beyond(&self, i: usize, mask: u64, sure: u64, group: usize) -> (f64, f64) {
         evidence(
             &self.src[i],
             &self.src_weight,
             self.src_expected[i],
             mask,
+            sure,
             group,
         )
     }
 
-    pub fn tgt_evidence(&self, j: usize, mask: u64, group: usize) -> (f64, f64) {
+    pub fn tgt_evidence_beyond(&self, j: usize, mask: u64, sure: u64, group: usize) -> (f64, f64) {
         evidence(
             &self.tgt[j],
             &self.tgt_weight,
             self.tgt_expected[j],
             mask,
+            sure,
             group,
         )
     }
@@ -653,6 +666,7 @@ fn evidence(
     weights: &[Weight],
     expected: f64,
     mut mask: u64,
+    sure: u64,
     group: usize,
 ) -> (f64, f64) {
     if tokens.len() < 64 {
@@ -663,7 +677,12 @@ fn evidence(
     while mask != 0 {
         let k = mask.trailing_zeros() as usize;
         let w = &weights[tokens[k] as usize];
-        covered += w.base * (w.specificity - group_nats * w.per_nat).max(0.0);
+        let discount = if sure >> k & 1 == 1 {
+            0.0
+        } else {
+            group_nats * w.per_nat
+        };
+        covered += w.base * (w.specificity - discount).max(0.0);
         expected_covered += expected_weight(w);
         mask &= mask - 1;
     }
