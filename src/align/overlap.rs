@@ -22,6 +22,15 @@ use crate::segment::Sentence;
 /// Tokens per sentence that take part (the rest are ignored).
 const MAX_TOKENS: usize = 64;
 
+/// Most words of the other side a name or cognate may be spelt like: more
+/// and it links to none of them by spelling (the same word still links).
+const MAX_SIMILAR: usize = 32;
+
+/// Most words of the other side with the same first letters that a name or
+/// cognate is compared with: the comparison is quadratic in a document made
+/// of thousands of such words.
+const MAX_SCANNED: usize = 4096;
+
 /// Shortest word (in characters) that takes part as a cognate.
 const COGNATE_MIN: usize = 4;
 
@@ -345,15 +354,19 @@ impl Overlap {
                 }
                 if matches!(kind, Kind::Name | Kind::Cognate) {
                     let folded = fold(&keys[0]);
-                    for &id in by_start.get(&prefix(&folded)).into_iter().flatten() {
+                    let bucket = by_start.get(&prefix(&folded)).into_iter().flatten();
+                    let similar = bucket.take(MAX_SCANNED).copied().filter(|&id| {
                         let other = &tgt_folded[id as usize];
-                        let linked = match (kind, tv.kinds[id as usize]) {
+                        match (kind, tv.kinds[id as usize]) {
                             (Kind::Name, Kind::Name) => similar_names(&folded, other),
                             _ => cognates(&folded, other),
-                        };
-                        if linked {
-                            out.push(id);
                         }
+                    });
+                    // A spelling like that of dozens of words on the other
+                    // side (`Hendarto1` … `Hendarto900`) tells nothing.
+                    let similar: Vec<u32> = similar.take(MAX_SIMILAR + 1).collect();
+                    if similar.len() <= MAX_SIMILAR {
+                        out.extend(similar);
                     }
                 }
                 out.sort_unstable();
@@ -771,5 +784,20 @@ mod tests {
         assert_eq!(o.src_evidence(0, 0, 1), (0.0, 0.0));
         // …but an acronym in an ordinary sentence still is.
         assert!(o.src_evidence(1, 0, 1).1 > 0.0);
+    }
+
+    /// A name spelt like dozens on the other side links to none of them by
+    /// spelling, only to itself: linking them all is quadratic in memory.
+    #[test]
+    fn a_name_like_dozens_links_by_spelling_to_none() {
+        let lines =
+            |verb: &str| -> String { (0..100).map(|k| format!("{verb} Hendarto{k}.\n")).collect() };
+        let (id, en) = (split_lines(&lines("Kata")), split_lines(&lines("Said")));
+        let o = Overlap::build(&Tokens::read(&id), &Tokens::read(&en), &[], weights());
+        assert_ne!(o.pair_masks(7, 7), (0, 0));
+        assert_eq!(o.pair_masks(7, 8), (0, 0));
+        let few = split_lines("Kata Hendarto tadi.\nKata Hendarta tadi.\n");
+        let o = Overlap::build(&Tokens::read(&few), &Tokens::read(&few), &[], weights());
+        assert_ne!(o.pair_masks(0, 1), (0, 0));
     }
 }

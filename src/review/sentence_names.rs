@@ -95,7 +95,7 @@ pub fn checkable_names(text: &str, cx: &SideContext) -> (Vec<Name>, Vec<String>)
             || title
             || after.starts_with('$')
             || in_conversion(&text[..at])
-            || currency_of_dollar(&all, at)
+            || currency_of_dollar(&all, i)
             || cx.equivalents.is_not_name(&key)
             || (!acronym && (after_break(&text[..at]) || plain));
         if !skip && seen.insert(w) {
@@ -266,8 +266,7 @@ fn expansion(all: &[(usize, &str)], i: usize, text: &str, cx: &SideContext) -> V
 
 /// `dolar AS`, `US dollars`: the country names the currency, which the
 /// other side writes as `$`.
-fn currency_of_dollar(all: &[(usize, &str)], at: usize) -> bool {
-    let k = all.iter().position(|&(a, _)| a == at).unwrap_or(0);
+fn currency_of_dollar(all: &[(usize, &str)], k: usize) -> bool {
     let near = |i: Option<usize>| {
         i.and_then(|i| all.get(i)).is_some_and(|(_, w)| {
             matches!(w.to_lowercase().as_str(), "dolar" | "dollar" | "dollars")
