@@ -35,6 +35,30 @@ fn merged_cover(masks: &[u64], one: impl Fn(u64) -> f64, beyond: impl Fn(u64, u6
     beyond(masks.iter().fold(0, |all, m| all | m), best)
 }
 
+/// The weight covered by the members of a merge into one sentence that
+/// cover there nothing the other members do not (`masks`: what each covers
+/// of the one sentence) while leaving at least `unexplained` of their own
+/// expected weight uncovered (`evidence`: each member's covered and missed
+/// weight against the one sentence).
+fn echoed_cover(
+    masks: &[u64],
+    evidence: impl Iterator<Item = (f64, f64)>,
+    unexplained: f64,
+) -> f64 {
+    evidence
+        .enumerate()
+        .filter(|&(x, (_, missed))| {
+            let others = masks
+                .iter()
+                .enumerate()
+                .filter(|&(o, _)| o != x)
+                .fold(0, |all, (_, m)| all | m);
+            masks[x] & !others == 0 && missed >= unexplained
+        })
+        .map(|(_, (covered, _))| covered)
+        .sum()
+}
+
 /// Prior cost of a bead shape, −ln P(a-b), for shapes the search may use.
 pub fn prior(a: usize, b: usize) -> f64 {
     let p = match (a, b) {
@@ -314,6 +338,19 @@ impl<'a> BeadCost<'a> {
                 for ev in &tgt_ev[..b] {
                     covered += ev[a].0;
                     missed += ev[a].1;
+                }
+                // A member of a merge into one sentence that finds there
+                // only what the others find, and leaves words of its own
+                // unexplained, is an omission beside the merge: what it
+                // seems to share counts for nothing.
+                if b == 1 && a >= 2 {
+                    let masks: [u64; K] = std::array::from_fn(|x| pair[x][0].1);
+                    let evs = src_ev[..a].iter().map(|ev| ev[1]);
+                    covered -= echoed_cover(&masks[..a], evs, self.merge_evidence);
+                } else if a == 1 && b >= 2 {
+                    let masks: [u64; K] = std::array::from_fn(|y| pair[0][y].0);
+                    let evs = tgt_ev[..b].iter().map(|ev| ev[1]);
+                    covered -= echoed_cover(&masks[..b], evs, self.merge_evidence);
                 }
                 // A merge into one sentence whose members each show evidence
                 // of their own (`… two factions walked out` for `… walk out

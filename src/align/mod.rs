@@ -56,13 +56,15 @@ pub struct Config {
     /// omission. Default 1: it lifts the PUD dev set from 0.987 to 0.991
     /// and keeps the corpora at 1.0.
     pub orphan_cost: f64,
-    /// Merges into one sentence (2-1, 1-2, 3-1, 1-3) whose every member
-    /// covers at least this much weight (and twice what it leaves uncovered)
-    /// discount for the group's size only what the one sentence's best
-    /// partner does not cover alone: a short second sentence with evidence
-    /// of its own (`… dua fraksi.` in `… after two factions walked out`)
-    /// joins the merge instead of standing alone as an omission. Default 1;
-    /// 1000 turns it off.
+    /// How much evidence decides who belongs to a merge into one sentence
+    /// (2-1, 1-2, 3-1, 1-3). A member that covers at least this much weight
+    /// of the one sentence, and twice what it leaves uncovered, joins:
+    /// the group's size then discounts only what the one sentence's best
+    /// partner does not cover alone (`… dua fraksi.` in `… after two
+    /// factions walked out`). A member that covers nothing the others do
+    /// not, and leaves at least this much of its own unexplained, is an
+    /// omission beside the merge: what it seems to share counts for
+    /// nothing. Default 1; 1000 turns both off.
     pub merge_evidence: f64,
     /// Margin of the search corridor, in sentences: how far the path may
     /// stray from the anchors', the coarser level's or the first pass's path. Default 4.
