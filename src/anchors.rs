@@ -169,6 +169,11 @@ pub fn number_readings(token: &str) -> Vec<String> {
             && frac.parse::<u32>().is_ok_and(|m| m < 60);
         if is_time && seps[0] != ',' {
             keys.push(format!("{}:{}", strip_zeros(int), frac));
+            // `pukul 14.05` is `2:05 p.m.` on a twelve-hour clock.
+            let hour: u32 = int.parse().unwrap_or(0);
+            if (13..24).contains(&hour) {
+                keys.push(format!("{}:{}", hour - 12, frac));
+            }
         }
     } else if seps.len() == 2 && seps.iter().all(|&c| c == ':') {
         keys.push(token.to_string());
@@ -236,6 +241,8 @@ mod tests {
         assert!(r("2.5").contains(&"2.5".to_string()));
         assert!(r("10.30").contains(&"10:30".to_string()));
         assert!(r("10:30").contains(&"10:30".to_string()));
+        assert!(r("14.05").contains(&"2:05".to_string()));
+        assert!(!r("10.30").contains(&"22:30".to_string()));
         assert_eq!(r("1.234.567"), ["1234567"]);
         assert_eq!(
             r("$1,250.50".trim_start_matches('$')),

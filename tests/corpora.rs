@@ -17,7 +17,7 @@ const CORPORA: [(&str, f64); 13] = [
     ("banjir-semarang", 0.95),
     ("ekspor-nikel", 0.95),
     ("festival-film", 0.95),
-    ("gempa-sulbar", 0.86),
+    ("gempa-sulbar", 0.90),
     ("harga-beras", 0.95),
     ("indonesia-masters", 0.95),
     ("kebakaran-pasar", 0.95),
