@@ -13,6 +13,10 @@ pub struct Lexicon {
     /// The target-side words, gathered on first use (a `--dict` list has
     /// tens of thousands, and every document pair asks).
     targets: OnceLock<HashSet<String>>,
+    /// One side of the pair spells the other's loanwords its own way
+    /// (Indonesian: `ekstrem`, `klimatologi`, `teknologi`): cognates are
+    /// compared respelt.
+    respells_loanwords: bool,
 }
 
 impl Lexicon {
@@ -59,14 +63,24 @@ impl Lexicon {
     /// The built-in Indonesian → English list.
     pub fn builtin_id_en() -> &'static Lexicon {
         static LEX: OnceLock<Lexicon> = OnceLock::new();
-        LEX.get_or_init(|| {
-            Lexicon::parse(crate::data::LEXICON_ID_EN).expect("built-in lexicon parses")
+        LEX.get_or_init(|| Lexicon {
+            respells_loanwords: true,
+            ..Lexicon::parse(crate::data::LEXICON_ID_EN).expect("built-in lexicon parses")
         })
+    }
+
+    /// Whether cognates of this pair are compared respelt as Indonesian
+    /// spells loanwords (see `align::overlap`).
+    pub fn respells_loanwords(&self) -> bool {
+        self.respells_loanwords
     }
 
     /// The same pairs read the other way.
     pub fn reversed(&self) -> Lexicon {
-        let mut out = Lexicon::default();
+        let mut out = Lexicon {
+            respells_loanwords: self.respells_loanwords,
+            ..Lexicon::default()
+        };
         for (s, ts) in &self.map {
             for t in ts {
                 out.insert(t.clone(), s.clone());
@@ -77,6 +91,7 @@ impl Lexicon {
 
     /// Add every pair of `other`.
     pub fn extend(&mut self, other: &Lexicon) {
+        self.respells_loanwords |= other.respells_loanwords;
         for (s, ts) in &other.map {
             for t in ts {
                 self.insert(s.clone(), t.clone());

@@ -135,6 +135,51 @@ fn fold(word: &str) -> String {
         .collect()
 }
 
+/// A folded word respelt as Indonesian spells its loanwords, so that
+/// cognates share their first letters: `extreme` and `ekstrem` →
+/// `ekstrem…`, `climatology` → `klimatologi`, `technology` → `teknologi`,
+/// `commission` → `komision`, `centre` → `sentre`.
+fn spelled_alike(folded: &str) -> String {
+    let chars: Vec<char> = folded.chars().collect();
+    let mut out = String::with_capacity(folded.len() + 2);
+    let mut k = 0;
+    while k < chars.len() {
+        let (c, next) = (chars[k], chars.get(k + 1).copied());
+        let two = |s: &str| next.is_some_and(|n| format!("{c}{n}") == s);
+        let (sound, step) = if two("ph") {
+            ("f", 2)
+        } else if two("th") {
+            ("t", 2)
+        } else if two("ch") {
+            ("k", 2)
+        } else if two("qu") {
+            ("ku", 2)
+        } else {
+            match c {
+                'x' => ("ks", 1),
+                'c' if matches!(next, Some('e' | 'i' | 'y')) => ("s", 1),
+                'c' | 'q' => ("k", 1),
+                'y' => ("i", 1),
+                _ => ("", 1),
+            }
+        };
+        if sound.is_empty() {
+            out.push(c);
+        } else {
+            out.push_str(sound);
+        }
+        k += step;
+    }
+    // Doubled letters once: `commission` → `komision`.
+    let mut single = String::with_capacity(out.len());
+    for c in out.chars() {
+        if !single.ends_with(c) {
+            single.push(c);
+        }
+    }
+    single
+}
+
 /// Punctuation that tends to survive translation, folded to one form.
 fn punct_key(c: char) -> Option<&'static str> {
     Some(match c {
@@ -237,7 +282,11 @@ fn in_capitals(words: &[(usize, &str)]) -> bool {
 /// The token an item stands for under a lexicon: numbers, names and
 /// acronyms as anchors; a lexicon word as a word; any other word of
 /// `COGNATE_MIN` letters or more, not an anchor, as a cognate; nothing else.
-fn token_of(item: &Item, is_word: &dyn Fn(&str) -> bool) -> Option<(Kind, Vec<String>)> {
+fn token_of(
+    item: &Item,
+    is_word: &dyn Fn(&str) -> bool,
+    respell: bool,
+) -> Option<(Kind, Vec<String>)> {
     Some(match item {
         Item::Anchor(kind, keys) => (*kind, keys.clone()),
         Item::Punct(key) => (Kind::Punct, vec![key.to_string()]),
@@ -246,7 +295,15 @@ fn token_of(item: &Item, is_word: &dyn Fn(&str) -> bool) -> Option<(Kind, Vec<St
             if is_word(&lower) && !w.starts_with(|c: char| c.is_ascii_digit()) {
                 (Kind::Word, vec![lower])
             } else if !anchor && w.chars().count() >= COGNATE_MIN {
-                (Kind::Cognate, vec![fold(w)])
+                let folded = fold(w);
+                (
+                    Kind::Cognate,
+                    vec![if respell {
+                        spelled_alike(&folded)
+                    } else {
+                        folded
+                    }],
+                )
             } else {
                 return None;
             }
@@ -260,12 +317,13 @@ fn tokenise(
     tokens: &Tokens,
     vocab: &mut Vocab,
     is_word: &(dyn Fn(&str) -> bool + Sync),
+    respell: bool,
 ) -> Vec<Vec<u32>> {
     use rayon::prelude::*;
     let mapped: Vec<Option<(Kind, Vec<String>)>> = tokens
         .items
         .par_iter()
-        .map(|item| token_of(item, is_word))
+        .map(|item| token_of(item, is_word, respell))
         .collect();
     let token: Vec<Option<u32>> = mapped
         .into_iter()
@@ -308,12 +366,19 @@ impl Overlap {
     pub fn build(src: &Tokens, tgt: &Tokens, lexicons: &[&Lexicon], w: OverlapWeights) -> Overlap {
         let mut sv = Vocab::default();
         let mut tv = Vocab::default();
-        let src_tokens = tokenise(src, &mut sv, &|word| {
-            translations(lexicons, word).next().is_some()
-        });
-        let tgt_tokens = tokenise(tgt, &mut tv, &|word| {
-            lexicons.iter().any(|l| l.is_target(word))
-        });
+        let respell = lexicons.iter().any(|l| l.respells_loanwords());
+        let src_tokens = tokenise(
+            src,
+            &mut sv,
+            &|word| translations(lexicons, word).next().is_some(),
+            respell,
+        );
+        let tgt_tokens = tokenise(
+            tgt,
+            &mut tv,
+            &|word| lexicons.iter().any(|l| l.is_target(word)),
+            respell,
+        );
 
         use rayon::prelude::*;
         // Target tokens by key (numbers and punctuation in their own
@@ -799,5 +864,24 @@ mod tests {
         let few = split_lines("Kata Hendarto tadi.\nKata Hendarta tadi.\n");
         let o = Overlap::build(&Tokens::read(&few), &Tokens::read(&few), &[], weights());
         assert_ne!(o.pair_masks(0, 1), (0, 0));
+    }
+
+    #[test]
+    fn loanwords_respelt_share_their_start() {
+        for (id, en) in [
+            ("ekstrem", "extreme"),
+            ("klimatologi", "climatology"),
+            ("teknologi", "technology"),
+            ("komisi", "commission"),
+            ("seremoni", "ceremony"),
+            ("fisika", "physics"),
+        ] {
+            let (a, b) = (spelled_alike(id), spelled_alike(&fold(en)));
+            assert!(cognates(&a, &b), "{id} {en}: {a} {b}");
+        }
+        assert!(!cognates(
+            &spelled_alike("kapal"),
+            &spelled_alike("capital")
+        ));
     }
 }

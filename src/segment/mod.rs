@@ -4,6 +4,7 @@
 //! decoded input, and the sentences of a paragraph, joined, give it back
 //! (whitespace between them aside).
 
+mod lines;
 mod lists;
 mod rules;
 
@@ -25,11 +26,17 @@ pub struct Sentence {
     pub paragraph: usize,
 }
 
-/// Split a whole text: paragraphs at blank lines, sentences inside them.
+/// Split a whole text: paragraphs at blank lines (or at line breaks, in text
+/// written one paragraph a line), sentences inside them.
 pub fn split_text(text: &str, lang: &Lang) -> Vec<Sentence> {
     let rules = Rules::for_lang(lang);
     let mut out = Vec::new();
-    for (p, para) in text::paragraphs(text).into_iter().enumerate() {
+    let blocks = text::paragraphs(text).into_iter().flat_map(|block| {
+        lines::line_paragraphs(&text[block.clone()])
+            .into_iter()
+            .map(move |r| block.start + r.start..block.start + r.end)
+    });
+    for (p, para) in blocks.enumerate() {
         for span in split_paragraph(&text[para.clone()], rules) {
             let span = para.start + span.start..para.start + span.end;
             out.push(sentence(text, span, p));
@@ -198,7 +205,10 @@ pub(crate) fn split_paragraph(para: &str, rules: &Rules) -> Vec<Range<usize>> {
         } else if single_period {
             period_breaks(para, start, mark, next_word, rules)
         } else {
-            true
+            // `“… only appeared now?” Arif asked, …`: the quote's speaker
+            // follows, and the sentence goes on.
+            let quoted = para[marks_end..pos].contains(is_quote);
+            !(quoted && matches!(first, '?' | '!') && speaker_follows(&para[word_pos..]))
         };
         if breaks {
             spans.push(start..end);
@@ -224,6 +234,47 @@ pub(crate) fn split_paragraph(para: &str, rules: &Rules) -> Vec<Range<usize>> {
         .map(|r| trim_span(para, r))
         .filter(|r| !r.is_empty())
         .collect()
+}
+
+/// Verbs that tell who spoke (`Arif asked`, `Hendra menambahkan`).
+const SPEECH_VERBS: [&str; 22] = [
+    "said",
+    "asked",
+    "added",
+    "told",
+    "says",
+    "asks",
+    "adds",
+    "wrote",
+    "replied",
+    "explained",
+    "insisted",
+    "noted",
+    "argued",
+    "shouted",
+    "recalled",
+    "warned",
+    "berkata",
+    "bertanya",
+    "menambahkan",
+    "menegaskan",
+    "mengatakan",
+    "menjelaskan",
+];
+
+/// Whether `rest` opens with a name of one to three capitalised words and a
+/// verb of speaking.
+fn speaker_follows(rest: &str) -> bool {
+    let words: Vec<&str> = rest
+        .split_whitespace()
+        .take(4)
+        .map(|w| w.trim_end_matches([',', '.', ';', ':']))
+        .collect();
+    let name = words
+        .iter()
+        .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    (1..=3).contains(&name) && words.get(name).is_some_and(|w| SPEECH_VERBS.contains(w))
 }
 
 /// The word starting at byte `at` (letters, digits and inner marks).
@@ -313,6 +364,30 @@ mod tests {
         assert_eq!(
             split("Ini satu. Ini dua! Tiga? Empat.", Lang::Id),
             ["Ini satu.", "Ini dua!", "Tiga?", "Empat."]
+        );
+    }
+
+    #[test]
+    fn a_quoted_question_goes_on_to_its_speaker() {
+        assert_eq!(
+            split(
+                "“Why has this plan only appeared now?” Arif asked, his tone scornful. He left.",
+                Lang::En
+            ),
+            [
+                "“Why has this plan only appeared now?” Arif asked, his tone scornful.",
+                "He left."
+            ]
+        );
+        // A statement's full stop ends it: `Hendra said the party …` is news.
+        assert_eq!(
+            split("“We will win.” Hendra said the party was ready.", Lang::En),
+            ["“We will win.”", "Hendra said the party was ready."]
+        );
+        // Without a speaker the quoted question ends the sentence.
+        assert_eq!(
+            split("“Why now?” Arif Rahman left the room.", Lang::En),
+            ["“Why now?”", "Arif Rahman left the room."]
         );
     }
 
