@@ -140,44 +140,43 @@ fn fold(word: &str) -> String {
 /// `ekstrem…`, `climatology` → `klimatologi`, `technology` → `teknologi`,
 /// `commission` → `komision`, `centre` → `sentre`.
 fn spelled_alike(folded: &str) -> String {
-    let chars: Vec<char> = folded.chars().collect();
     let mut out = String::with_capacity(folded.len() + 2);
-    let mut k = 0;
-    while k < chars.len() {
-        let (c, next) = (chars[k], chars.get(k + 1).copied());
-        let two = |s: &str| next.is_some_and(|n| format!("{c}{n}") == s);
-        let (sound, step) = if two("ph") {
-            ("f", 2)
-        } else if two("th") {
-            ("t", 2)
-        } else if two("ch") {
-            ("k", 2)
-        } else if two("qu") {
-            ("ku", 2)
+    let mut chars = folded.chars().peekable();
+    while let Some(c) = chars.next() {
+        let next = chars.peek().copied();
+        let pair = |second: char, sound: &'static str| (next == Some(second)).then_some(sound);
+        let digraph = match c {
+            'p' => pair('h', "f"),
+            't' => pair('h', "t"),
+            'c' => pair('h', "k"),
+            'q' => pair('u', "ku"),
+            _ => None,
+        };
+        let sound = if let Some(sound) = digraph {
+            chars.next();
+            sound
         } else {
             match c {
-                'x' => ("ks", 1),
-                'c' if matches!(next, Some('e' | 'i' | 'y')) => ("s", 1),
-                'c' | 'q' => ("k", 1),
-                'y' => ("i", 1),
-                _ => ("", 1),
+                'x' => "ks",
+                'c' if matches!(next, Some('e' | 'i' | 'y')) => "s",
+                'c' | 'q' => "k",
+                'y' => "i",
+                _ => {
+                    // Doubled letters once: `commission` → `komision`.
+                    if !out.ends_with(c) {
+                        out.push(c);
+                    }
+                    continue;
+                }
             }
         };
-        if sound.is_empty() {
-            out.push(c);
-        } else {
-            out.push_str(sound);
-        }
-        k += step;
-    }
-    // Doubled letters once: `commission` → `komision`.
-    let mut single = String::with_capacity(out.len());
-    for c in out.chars() {
-        if !single.ends_with(c) {
-            single.push(c);
+        for c in sound.chars() {
+            if !out.ends_with(c) {
+                out.push(c);
+            }
         }
     }
-    single
+    out
 }
 
 /// Punctuation that tends to survive translation, folded to one form.
