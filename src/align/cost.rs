@@ -19,6 +19,13 @@ use super::length::LengthModel;
 use super::overlap::Overlap;
 use super::search::Corridor;
 
+/// Most sentences a side of a bead has (`max_side` is clamped to it).
+const K: usize = 8;
+
+/// Each sentence's evidence against groups of 0..=K sentences of the other
+/// side (covered weight, expected weight missed).
+type Evidence = [[(f64, f64); K + 1]; K];
+
 /// A member of a merge shows evidence of its own when what it covers is at
 /// least this many times what it leaves expected and uncovered.
 const EXPLAINED: f64 = 2.0;
@@ -40,22 +47,16 @@ fn merged_cover(masks: &[u64], one: impl Fn(u64) -> f64, beyond: impl Fn(u64, u6
 /// of the one sentence) while leaving at least `unexplained` of their own
 /// expected weight uncovered (`evidence`: each member's covered and missed
 /// weight against the one sentence).
-fn echoed_cover(
-    masks: &[u64],
-    evidence: impl Iterator<Item = (f64, f64)>,
-    unexplained: f64,
-) -> f64 {
+fn echoed_cover(masks: &[u64], evidence: &[(f64, f64)], unexplained: f64) -> f64 {
+    let others = |x: usize| {
+        let all = masks.iter().enumerate().filter(|&(o, _)| o != x);
+        all.fold(0, |all, (_, m)| all | m)
+    };
     evidence
+        .iter()
         .enumerate()
-        .filter(|&(x, (_, missed))| {
-            let others = masks
-                .iter()
-                .enumerate()
-                .filter(|&(o, _)| o != x)
-                .fold(0, |all, (_, m)| all | m);
-            masks[x] & !others == 0 && missed >= unexplained
-        })
-        .map(|(_, (covered, _))| covered)
+        .filter(|&(x, &(_, missed))| masks[x] & !others(x) == 0 && missed >= unexplained)
+        .map(|(_, &(covered, _))| covered)
         .sum()
 }
 
@@ -284,7 +285,6 @@ impl<'a> BeadCost<'a> {
         wanted: u128,
         out: &mut [f32],
     ) {
-        const K: usize = 8;
         let (reach_a, reach_b) = (self.max_side.min(i), self.max_side.min(j));
         // x counts back from sentence i-1, y from j-1.
         let mut pair = [[(0u64, 0u64); K]; K];
@@ -295,7 +295,7 @@ impl<'a> BeadCost<'a> {
         }
         // Evidence of source sentence i-1-x against the last b target
         // sentences, and of target j-1-y against the last a source ones.
-        let mut src_ev = [[(0.0, 0.0); K + 1]; K];
+        let mut src_ev: Evidence = [[(0.0, 0.0); K + 1]; K];
         for (x, ev) in src_ev.iter_mut().enumerate().take(reach_a) {
             let mut mask = 0;
             for b in 1..=reach_b {
@@ -303,7 +303,7 @@ impl<'a> BeadCost<'a> {
                 ev[b] = self.overlap.src_evidence(i - 1 - x, mask, b);
             }
         }
-        let mut tgt_ev = [[(0.0, 0.0); K + 1]; K];
+        let mut tgt_ev: Evidence = [[(0.0, 0.0); K + 1]; K];
         for (y, ev) in tgt_ev.iter_mut().enumerate().take(reach_b) {
             let mut mask = 0;
             for a in 1..=reach_a {
@@ -339,37 +339,7 @@ impl<'a> BeadCost<'a> {
                     covered += ev[a].0;
                     missed += ev[a].1;
                 }
-                // A member of a merge into one sentence that finds there
-                // only what the others find, and leaves words of its own
-                // unexplained, is an omission beside the merge: what it
-                // seems to share counts for nothing.
-                if b == 1 && a >= 2 {
-                    let masks: [u64; K] = std::array::from_fn(|x| pair[x][0].1);
-                    let evs = src_ev[..a].iter().map(|ev| ev[1]);
-                    covered -= echoed_cover(&masks[..a], evs, self.merge_evidence);
-                } else if a == 1 && b >= 2 {
-                    let masks: [u64; K] = std::array::from_fn(|y| pair[0][y].0);
-                    let evs = tgt_ev[..b].iter().map(|ev| ev[1]);
-                    covered -= echoed_cover(&masks[..b], evs, self.merge_evidence);
-                }
-                // A merge into one sentence whose members each show evidence
-                // of their own (`… two factions walked out` for `… walk out
-                // dua fraksi.`): what the one sentence's best partner covers
-                // alone is no luck of the group's size.
-                let shows = |ev: &[(f64, f64); K + 1]| {
-                    ev[1].0 >= self.merge_evidence && ev[1].0 >= EXPLAINED * ev[1].1
-                };
-                if b == 1 && a >= 2 && src_ev[..a].iter().all(shows) {
-                    let masks: [u64; K] = std::array::from_fn(|x| pair[x][0].1);
-                    let one = |m| self.overlap.tgt_evidence(j - 1, m, 1).0;
-                    let beyond = |m, sure| self.overlap.tgt_evidence_beyond(j - 1, m, sure, a).0;
-                    covered += merged_cover(&masks[..a], one, beyond) - tgt_ev[0][a].0;
-                } else if a == 1 && b >= 2 && tgt_ev[..b].iter().all(shows) {
-                    let masks: [u64; K] = std::array::from_fn(|y| pair[0][y].0);
-                    let one = |m| self.overlap.src_evidence(i - 1, m, 1).0;
-                    let beyond = |m, sure| self.overlap.src_evidence_beyond(i - 1, m, sure, b).0;
-                    covered += merged_cover(&masks[..b], one, beyond) - src_ev[0][b].0;
-                }
+                covered += self.merge_membership((a, b), (i, j), &pair, &src_ev, &tgt_ev);
                 // Off by default: no exp() per sentence in the hot loop then.
                 let orphans: f64 = if self.orphan_cost > 0.0 {
                     let src = src_ev[..a].iter().map(|ev| unexplained(ev[b]));
@@ -393,6 +363,65 @@ impl<'a> BeadCost<'a> {
                     + self.noise_misfit(si, tj, a, b)
             } as f32;
         }
+    }
+
+    /// For a merge into one sentence (2-1, 1-2, 3-1, 1-3), what to add to
+    /// the weight it covers, by the evidence each member shows in the one
+    /// sentence (see `Config::merge_evidence`): a member that finds there
+    /// only what the others find and leaves words of its own unexplained is
+    /// an omission beside the merge, and what it seems to share counts for
+    /// nothing; when every member shows evidence of its own (`… dua
+    /// fraksi.` in `… after two factions walked out`), what the one
+    /// sentence's best partner covers alone is no luck of the group's size.
+    fn merge_membership(
+        &self,
+        (a, b): (usize, usize),
+        (i, j): (usize, usize),
+        pair: &[[(u64, u64); K]; K],
+        src_ev: &Evidence,
+        tgt_ev: &Evidence,
+    ) -> f64 {
+        let into_target = b == 1 && a >= 2;
+        if !(into_target || a == 1 && b >= 2) {
+            return 0.0;
+        }
+        let members = if into_target { a } else { b };
+        let masks: [u64; K] = std::array::from_fn(|m| {
+            if into_target {
+                pair[m][0].1
+            } else {
+                pair[0][m].0
+            }
+        });
+        let evidence: [(f64, f64); K] = std::array::from_fn(|m| {
+            if into_target {
+                src_ev[m][1]
+            } else {
+                tgt_ev[m][1]
+            }
+        });
+        let (masks, evidence) = (&masks[..members], &evidence[..members]);
+        let mut added = -echoed_cover(masks, evidence, self.merge_evidence);
+        let shows = |&(covered, missed): &(f64, f64)| {
+            covered >= self.merge_evidence && covered >= EXPLAINED * missed
+        };
+        if evidence.iter().all(shows) {
+            let cover = |mask, sure, group| {
+                if into_target {
+                    self.overlap.tgt_evidence_beyond(j - 1, mask, sure, group).0
+                } else {
+                    self.overlap.src_evidence_beyond(i - 1, mask, sure, group).0
+                }
+            };
+            let discounted = if into_target {
+                tgt_ev[0][a].0
+            } else {
+                src_ev[0][b].0
+            };
+            added += merged_cover(masks, |m| cover(m, 0, 1), |m, sure| cover(m, sure, members))
+                - discounted;
+        }
+        added
     }
 
     /// A noise line (`Baca juga: …`, `Foto: …`) pairs with a noise line of

@@ -25,7 +25,8 @@ use crate::segment::{Sentence, join};
 
 use checks::{LengthNorm, quote_mismatch, untranslated};
 use equivalents::Equivalents;
-use names::{DocumentNames, SideNames, name_key};
+use names::DocumentNames;
+use referents::Referred;
 use side::{Side, SideContext};
 
 /// What a flag is about.
@@ -165,22 +166,8 @@ pub fn review(beads: Vec<Bead>, cx: &Context) -> Vec<Reviewed> {
             let src_side = Side::new(&cx.src[bead.src.clone()], &src_cx);
             let tgt_side = Side::new(&cx.tgt[bead.tgt.clone()], &tgt_cx);
             let langs = (language_name(cx.src_lang), language_name(cx.tgt_lang));
-            // A name both sides wrote before, referred back to here.
-            let introduced = |name: &str, from: &SideNames, at: usize, to: &SideNames, to_at: usize| {
-                let key = name_key(name);
-                from.written_before(&key, at) && to.written_before(&key, to_at)
-            };
-            let (src_refs, tgt_refs) = (
-                referents::referring_words(&src, src_cx.lang),
-                referents::referring_words(&tgt, tgt_cx.lang),
-            );
-            let (src_refers, tgt_refers) = (src_refs > tgt_refs, tgt_refs > src_refs);
-            let (names, s0, t0) = (&doc_names, bead.src.start, bead.tgt.start);
-            let referred: [&dyn Fn(&str) -> bool; 2] = [
-                &|n| tgt_refers && introduced(n, &names.src, s0, &names.tgt, t0),
-                &|n| src_refers && introduced(n, &names.tgt, t0, &names.src, s0),
-            ];
-            content = content_flags(&src_side, &tgt_side, langs, referred);
+            let referred = Referred::new(&doc_names, &bead, (&src, &tgt), (src_cx.lang, tgt_cx.lang));
+            content = content_flags(&src_side, &tgt_side, langs, &referred);
             if let Some(note) = lengths.misfit(&src, &tgt) {
                 flag(FlagKind::LengthRatio, note);
             }
@@ -227,7 +214,7 @@ fn content_flags(
     src_side: &Side,
     tgt_side: &Side,
     (src_name, tgt_name): (&str, &str),
-    referred: [&dyn Fn(&str) -> bool; 2],
+    referred: &Referred,
 ) -> Vec<Flag> {
     let directions = [
         (src_side, tgt_side, src_name, tgt_name),
@@ -259,8 +246,9 @@ fn content_flags(
             }
         }
     }
-    for (l, referred) in lost_names.iter_mut().zip(referred) {
-        l.missing.retain(|n| !referred(n));
+    // A name both sides wrote before, referred back to here by a pronoun.
+    for (direction, l) in lost_names.iter_mut().enumerate() {
+        l.missing.retain(|n| !referred.excuses(direction, n));
     }
     for ((from, to, from_lang, to_lang), lost) in directions.into_iter().zip(lost_names) {
         let figures = from.numbers_missing_in(to);

@@ -4,7 +4,54 @@
 //! not a name lost. The side without the name must have more such words
 //! than the side with it; a name simply dropped leaves no pronoun behind.
 
+use crate::align::Bead;
 use crate::anchors;
+
+use super::names::{DocumentNames, name_key};
+
+/// Which names lost in a pair the other side refers back to.
+pub struct Referred<'a> {
+    names: &'a DocumentNames,
+    /// The pair's first sentence on each side.
+    at: (usize, usize),
+    /// Per direction (source names lost in the target, target names lost in
+    /// the source): whether the side without them has more pronouns.
+    refers: [bool; 2],
+}
+
+impl<'a> Referred<'a> {
+    /// `texts` and `langs`: the pair's two sides and their languages.
+    pub fn new(
+        names: &'a DocumentNames,
+        bead: &Bead,
+        texts: (&str, &str),
+        langs: (&str, &str),
+    ) -> Referred<'a> {
+        let (src, tgt) = (
+            referring_words(texts.0, langs.0),
+            referring_words(texts.1, langs.1),
+        );
+        Referred {
+            names,
+            at: (bead.src.start, bead.tgt.start),
+            refers: [tgt > src, src > tgt],
+        }
+    }
+
+    /// Whether `name`, lost in `direction` (0: a source name the target
+    /// lacks, 1: the other way), was written on both sides before this pair
+    /// and the side without it refers back to it.
+    pub fn excuses(&self, direction: usize, name: &str) -> bool {
+        let key = name_key(name);
+        let (from, to, from_at, to_at) = match direction {
+            0 => (&self.names.src, &self.names.tgt, self.at.0, self.at.1),
+            _ => (&self.names.tgt, &self.names.src, self.at.1, self.at.0),
+        };
+        self.refers[direction.min(1)]
+            && from.written_before(&key, from_at)
+            && to.written_before(&key, to_at)
+    }
+}
 
 /// Personal pronouns that refer back, per language.
 fn pronouns(lang: &str) -> &'static [&'static str] {
