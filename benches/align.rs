@@ -1,6 +1,8 @@
 //! Alignment benchmark: accuracy on the UD PUD development set (see
 //! `tests/common/pud_dev.rs`, seed 1) and on Text+Berg (`test0..6` pooled,
-//! and `dev`), all fed presplit with `Config::default()`; a confidence
+//! and `dev`), all fed presplit with `Config::default()`; on the project's
+//! news pairs in `corpora/` as raw text (the original three, and the
+//! held-out stand-ins, each pooled); a confidence
 //! calibration table; a confusion table of bead shapes (gold × test);
 //! where the PUD errors fall; and speed on one long document pair.
 //!
@@ -179,6 +181,47 @@ fn run_textberg(dir: &Path, name: &str, stems: &[String], lexicon: &Lexicon) -> 
         gold: inputs.into_iter().map(|(_, _, g)| g).collect(),
         beads,
         secs: start.elapsed().as_secs_f64(),
+    }
+}
+
+/// The project's own news pairs in `corpora/` (raw text, split by selaras,
+/// as a user gives them), pooled: the original three, and the held-out
+/// stand-ins written after the aligner.
+fn run_corpora(name: &str, held_out: bool, lexicon: &Lexicon) -> Run {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("corpora");
+    const ORIGINAL: [&str; 3] = ["banjir-semarang", "ekspor-nikel", "festival-film"];
+    let mut dirs: Vec<PathBuf> = std::fs::read_dir(&root)
+        .unwrap_or_else(|e| panic!("{}: {e}", root.display()))
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|d| d.join("id.txt").exists() && d.join("gold.ladder").exists())
+        .filter(|d| {
+            let original = ORIGINAL.iter().any(|o| d.ends_with(o));
+            original != held_out
+        })
+        .collect();
+    dirs.sort();
+    let start = Instant::now();
+    let beads = dirs
+        .iter()
+        .map(|d| {
+            let id = Document::new(read(&d.join("id.txt")), Lang::Id, false);
+            let en = Document::new(read(&d.join("en.txt")), Lang::En, false);
+            align_with_lexicon(&id, &en, lexicon, config())
+        })
+        .collect();
+    let secs = start.elapsed().as_secs_f64();
+    let gold = dirs
+        .iter()
+        .map(|d| {
+            eval::read_ladder(&read(&d.join("gold.ladder")))
+                .unwrap_or_else(|(l, e)| panic!("{} line {l}: {e}", d.display()))
+        })
+        .collect();
+    Run {
+        name: name.to_string(),
+        gold,
+        beads,
+        secs,
     }
 }
 
@@ -452,10 +495,13 @@ fn main() {
     let tb_test = run_textberg(&tb_dir, "Text+Berg test0..6", &tests, &de_fr);
     let tb_dev = run_textberg(&tb_dir, "Text+Berg dev", &["dev".to_string()], &de_fr);
 
-    let runs = [pud, tb_test, tb_dev, pud_paragraphs];
+    let news = run_corpora("corpora, original three", false, &id_en);
+    let held_out = run_corpora("corpora, held out", true, &id_en);
+
+    let runs = [pud, tb_test, tb_dev, pud_paragraphs, news, held_out];
     println!();
     print_table(&runs);
-    let [pud, tb_test, _, _] = &runs;
+    let [pud, tb_test, ..] = &runs;
     print_calibration(&[pud, tb_test]);
     print_confusion(tb_test);
     print_confusion(pud);
