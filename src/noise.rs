@@ -61,17 +61,24 @@ pub fn is_debris_line(line: &str) -> bool {
 }
 
 /// The dateline a news sentence opens with (`SAMARINDA, WARTABORNEO.com — `,
-/// `Jakarta (ANTARA) - `, `KOMPAS.com – `), empty without one. A translation usually drops or rewrites
-/// the dateline, so its characters say nothing about the length of the
-/// sentence's translation. A dateline is a few capitalised words before a
-/// spaced dash, with a word in capitals, a web address or a bracketed
-/// agency among them.
+/// `Jakarta (ANTARA) - `, `KOMPAS.com – `), empty without one. A translation
+/// usually drops or rewrites the dateline, so its characters say nothing
+/// about the length of the sentence's translation. A dateline is a few
+/// capitalised words before a spaced dash, with a word in capitals, a web
+/// address or a bracketed agency among them.
 pub fn dateline(sentence: &str) -> &str {
     const MOST_WORDS: usize = 6;
+    // A dateline's dash stands in the first hundred bytes: a long sentence
+    // is not searched, nor its words gathered, any further.
+    const MOST_BYTES: usize = 100;
     let head = sentence.trim_start();
+    let mut end = head.len().min(MOST_BYTES);
+    while !head.is_char_boundary(end) {
+        end -= 1;
+    }
     let Some((before, dash)) = [" — ", " – ", " -- ", " - "]
         .iter()
-        .filter_map(|d| head.find(d).map(|at| (at, *d)))
+        .filter_map(|d| head[..end].find(d).map(|at| (at, *d)))
         .min()
         .map(|(at, d)| (&head[..at], d))
     else {
@@ -190,5 +197,11 @@ mod tests {
         ] {
             assert_eq!(super::dateline(prose), "", "{prose}");
         }
+        // A dash far into a long sentence is no dateline's.
+        let long = format!(
+            "JAKARTA {}- Harga naik lagi pekan ini.",
+            "kata ".repeat(100_000)
+        );
+        assert_eq!(super::dateline(&long), "");
     }
 }

@@ -36,9 +36,9 @@ const EXPLAINED: f64 = 2.0;
 fn merged_cover(masks: &[u64], one: impl Fn(u64) -> f64, beyond: impl Fn(u64, u64) -> f64) -> f64 {
     let best = masks
         .iter()
-        .copied()
-        .max_by(|&x, &y| one(x).total_cmp(&one(y)))
-        .unwrap_or(0);
+        .map(|&m| (one(m), m))
+        .max_by(|x, y| x.0.total_cmp(&y.0))
+        .map_or(0, |(_, m)| m);
     beyond(masks.iter().fold(0, |all, m| all | m), best)
 }
 
