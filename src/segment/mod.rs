@@ -317,6 +317,10 @@ fn period_breaks(para: &str, start: usize, mark: usize, next_word: &str, rules: 
                 .trim_start_matches(is_opener);
             return rules.opens_sentence(next_word, then);
         }
+        Some(AbbrevKind::Clock) => {
+            let then = para[mark + 1..].split_whitespace().nth(1).unwrap_or("");
+            return Rules::opens_after_clock(next_word, then);
+        }
         None => {}
     }
     if is_initials(token) {
@@ -435,6 +439,23 @@ mod tests {
             )
             .len(),
             2
+        );
+    }
+
+    #[test]
+    fn a_clock_time_ends_a_sentence_unless_the_time_goes_on() {
+        let text = "It rose to Level IV at 3 p.m. Level IV is the highest. They met at \
+                    9 a.m. Monday in Ende. It ended at 5 p.m. WITA. We left at 4 p.m. \
+                    Jakarta time.";
+        assert_eq!(
+            split(text, Lang::En),
+            [
+                "It rose to Level IV at 3 p.m.",
+                "Level IV is the highest.",
+                "They met at 9 a.m. Monday in Ende.",
+                "It ended at 5 p.m. WITA.",
+                "We left at 4 p.m. Jakarta time."
+            ]
         );
     }
 

@@ -16,6 +16,9 @@ pub enum AbbrevKind {
     /// `dll.`, `U.S.`, `Inc.`: may close a sentence; a new one starts only
     /// if the next word is a usual sentence opener.
     End,
+    /// `a.m.`, `p.m.`: closes the sentence before a capitalised word unless
+    /// the time goes on (`3 p.m. Monday`, `3 p.m. WIB`, `3 p.m. Jakarta time`).
+    Clock,
 }
 
 #[derive(Debug, Default)]
@@ -43,6 +46,7 @@ impl Rules {
             };
             let kind = match kind {
                 Some("end") => AbbrevKind::End,
+                Some("clock") => AbbrevKind::Clock,
                 _ => AbbrevKind::Title,
             };
             rules.abbrevs.insert(word.to_string(), kind);
@@ -123,6 +127,41 @@ impl Rules {
         }
         let lower = word.to_lowercase();
         self.common.contains(&lower) || self.common_by_affix(&lower)
+    }
+
+    /// Whether a capitalised `word` after a clock time (`3 p.m.`) opens a new
+    /// sentence: anything but the time's own day, month, zone or place
+    /// (`Monday`, `Dec.`, `WIB`, `Jakarta time`).
+    pub fn opens_after_clock(word: &str, then: &str) -> bool {
+        const CALENDAR: [&str; 19] = [
+            "Sunday",
+            "Monday",
+            "Tuesday",
+            "Wednesday",
+            "Thursday",
+            "Friday",
+            "Saturday",
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ];
+        let word = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+        let zone = word.len() <= 5 && word.chars().all(|c| c.is_ascii_uppercase());
+        word.chars().next().is_some_and(char::is_uppercase)
+            && !zone
+            && !CALENDAR
+                .iter()
+                .any(|day| word.len() >= 3 && day.starts_with(word))
+            && !then.starts_with("time")
     }
 
     /// A word the lexicon lacks but whose affixes mark an ordinary word:
