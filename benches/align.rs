@@ -501,10 +501,11 @@ fn main() {
     let runs = [pud, tb_test, tb_dev, pud_paragraphs, news, held_out];
     println!();
     print_table(&runs);
-    let [pud, tb_test, ..] = &runs;
+    let [pud, tb_test, _, _, _, held_out] = &runs;
     print_calibration(&[pud, tb_test]);
     print_confusion(tb_test);
     print_confusion(pud);
+    print_confusion(held_out);
     if quick() {
         return;
     }

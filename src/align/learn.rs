@@ -2,7 +2,7 @@
 //! a first pass over the same document pair (in the spirit of hunalign's
 //! realign and Moore's aligner). Language-independent: it needs no lexicon.
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::anchors::words;
 use crate::lexicon::Lexicon;
@@ -96,19 +96,37 @@ pub fn learn(src: &[Sentence], tgt: &[Sentence], beads: &[Bead], cfg: LearnConfi
             }
         }
     }
-    let mut learned: Vec<(&str, &str)> = pair_count
+    let paired: Vec<(u32, u32)> = pair_count
         .into_iter()
         .filter(|&((a, b), c)| {
             let dice = 2.0 * c as f64 / (src_count[a as usize] + tgt_count[b as usize]) as f64;
             c >= cfg.min_count && dice >= cfg.min_dice
         })
-        .map(|((a, b), _)| {
+        .map(|(pair, _)| pair)
+        .collect();
+    // A word the pair shows translated as itself (a name, `Subang`) has its
+    // counterpart already; what else keeps it company is the topic
+    // (`subang`/`students`), not a translation of it.
+    let same: FxHashSet<&str> = paired
+        .iter()
+        .map(|&(a, b)| {
             (
                 src_words[a as usize].as_str(),
                 tgt_words[b as usize].as_str(),
             )
         })
-        .filter(|(a, b)| a != b)
+        .filter(|(a, b)| a == b)
+        .map(|(a, _)| a)
+        .collect();
+    let mut learned: Vec<(&str, &str)> = paired
+        .iter()
+        .map(|&(a, b)| {
+            (
+                src_words[a as usize].as_str(),
+                tgt_words[b as usize].as_str(),
+            )
+        })
+        .filter(|(a, b)| a != b && !same.contains(a) && !same.contains(b))
         .collect();
     learned.sort_unstable();
     let text: String = learned.iter().map(|(a, b)| format!("{a}\t{b}\n")).collect();
@@ -135,5 +153,21 @@ mod tests {
         assert!(lex.translations("berg").contains(&"montagne".to_string()));
         assert!(lex.translations("hund").contains(&"chien".to_string()));
         assert!(lex.translations("ruft").is_empty());
+    }
+
+    #[test]
+    fn a_name_written_alike_learns_no_company() {
+        let src = split_lines("Subang banjir\nSubang banjir lagi\nhujan deras\nhujan reda\n");
+        let tgt = split_lines("Subang flood\nSubang flood again\nheavy rain\nrain stopped\n");
+        let beads: Vec<Bead> = (0..4).map(|k| Bead::one_to_one(k, k, 0.99)).collect();
+        let cfg = LearnConfig {
+            min_confidence: 0.5,
+            min_count: 2,
+            min_dice: 0.6,
+        };
+        let lex = learn(&src, &tgt, &beads, cfg);
+        assert!(lex.translations("subang").is_empty());
+        assert_eq!(lex.translations("banjir"), ["flood"]);
+        assert_eq!(lex.translations("hujan"), ["rain"]);
     }
 }
