@@ -130,12 +130,14 @@ pub fn review(beads: Vec<Bead>, cx: &Context) -> Vec<Reviewed> {
         lang: cx.src_lang.primary(),
         names: &doc_names.src,
         equivalents,
+        year: side::document_year(cx.src),
     };
     let tgt_cx = SideContext {
         lexicon: &reverse,
         lang: cx.tgt_lang.primary(),
         names: &doc_names.tgt,
         equivalents,
+        year: side::document_year(cx.tgt),
     };
     use rayon::prelude::*;
     beads.into_par_iter().map(|bead| {
@@ -390,6 +392,24 @@ mod tests {
             "Residents Aim for a Big Harvest by End of March\nResidents of Medan harvested rice in the fields.\n",
         );
         assert_eq!(got, [Vec::<&str>::new(), vec![]]);
+    }
+
+    /// The article's year after a month is left implied by a translation
+    /// that names the month; another year there, or a year of a name, is not.
+    #[test]
+    fn the_articles_own_year_may_be_left_implied() {
+        let intro_id = "Inflasi 2026 diperkirakan rendah.\n";
+        let intro_en = "Inflation in 2026 is expected to stay low.\n";
+        let got = flags_of(
+            &format!("{intro_id}Cadangan naik pada akhir Juli 2026.\nAnggaran 2026 naik.\n"),
+            &format!("{intro_en}Reserves rose at the end of July.\nThe budget rose.\n"),
+        );
+        assert_eq!(got, [Vec::<&str>::new(), vec![], vec!["number_mismatch"]]);
+        let got = flags_of(
+            &format!("{intro_id}Cadangan naik pada akhir Juli 2026.\n"),
+            &format!("{intro_en}Reserves rose at the end of July 2025.\n"),
+        );
+        assert_eq!(got, [Vec::<&str>::new(), vec!["number_mismatch"]]);
     }
 
     #[test]

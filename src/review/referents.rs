@@ -56,8 +56,10 @@ impl<'a> Referred<'a> {
 /// Personal pronouns that refer back, per language.
 fn pronouns(lang: &str) -> &'static [&'static str] {
     match lang {
+        // `its` (`Its head, Fitri Handayani, said`) but not `it`, which is
+        // as often no one (`It is not the first fire`).
         "en" => &[
-            "he", "she", "they", "him", "her", "his", "hers", "them", "their",
+            "he", "she", "they", "him", "her", "his", "hers", "them", "their", "its",
         ],
         "id" => &["dia", "ia", "beliau", "mereka"],
         _ => &[],
@@ -99,6 +101,7 @@ mod tests {
         assert_eq!(referring_words("She said they would come.", "en"), 2);
         // `it` is as often no one (`It is not the first fire`): not counted.
         assert_eq!(referring_words("It is not the first fire.", "en"), 0);
+        assert_eq!(referring_words("Its head said so.", "en"), 1);
         assert_eq!(referring_words("The cheapest fare could fall.", "en"), 0);
         assert_eq!(referring_words("Harga tiket turun.", "id"), 0);
         assert_eq!(referring_words("Hanya dua yang punya tiket.", "id"), 0);

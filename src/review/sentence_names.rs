@@ -294,6 +294,7 @@ mod tests {
             lang: "id",
             names: &evidence,
             equivalents: Equivalents::builtin(),
+            year: None,
         };
         checkable_names(text, &cx)
             .0

@@ -22,6 +22,34 @@ pub struct SideContext<'a> {
     /// The document's evidence about this side's capitalised words.
     pub names: &'a SideNames,
     pub equivalents: &'a Equivalents,
+    /// The year this side writes most (twice at least): the article's own,
+    /// which a translation often leaves implied (`akhir Juli 2026` against
+    /// `the end of July`).
+    pub year: Option<String>,
+}
+
+/// `1998`, `2026`: a year as news writes it.
+fn is_year(word: &str) -> bool {
+    word.len() == 4
+        && word.chars().all(|c| c.is_ascii_digit())
+        && (word.starts_with("19") || word.starts_with("20"))
+}
+
+/// The year written most often in `sentences`, if twice or more.
+pub fn document_year(sentences: &[crate::segment::Sentence]) -> Option<String> {
+    let mut count: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for s in sentences {
+        for (_, w) in crate::anchors::words(&s.text) {
+            if is_year(w) {
+                *count.entry(w).or_default() += 1;
+            }
+        }
+    }
+    count
+        .into_iter()
+        .filter(|&(_, n)| n >= 2)
+        .max_by_key(|&(y, n)| (n, y))
+        .map(|(y, _)| y.to_string())
 }
 
 /// One side of a bead, read for the checks.
@@ -151,7 +179,26 @@ impl<'a> Side<'a> {
     /// Figures (and dates) of this side with no counterpart on `other`.
     pub fn numbers_missing_in(&self, other: &Side) -> Vec<String> {
         let mut lost = Vec::new();
-        for a in self.figures.iter().filter(|a| !a.conversion) {
+        let eq = self.cx.equivalents;
+        let months = |side: &Side| -> HashSet<usize> {
+            side.words.iter().filter_map(|w| eq.month(w)).collect()
+        };
+        let other_months = months(other);
+        // The article's own year after a month or a quarter (`akhir Juli
+        // 2026`, `kuartal II 2026`) where the other side names a month or
+        // a quarter, or anywhere against `this year`: left implied.
+        let implied = |a: &Figure| {
+            let before = a.label.as_deref().and_then(|l| l.split_whitespace().next());
+            let dated = before.is_some_and(|w| {
+                eq.month(w).is_some() || w.chars().all(|c| matches!(c, 'i' | 'v' | 'x'))
+            });
+            let timed = !other_months.is_empty() || other.words.contains("quarter");
+            let other_year = other.figures.iter().any(|b| is_year(&b.text));
+            self.cx.year.as_deref() == Some(a.text.as_str())
+                && !other_year
+                && (dated && timed || other.phrase.contains("this year"))
+        };
+        for a in self.figures.iter().filter(|a| !a.conversion && !implied(a)) {
             // `Ligue 1` against `Liga Prancis`: the figure is part of a name.
             let named = a
                 .label
@@ -179,11 +226,6 @@ impl<'a> Side<'a> {
                 lost.push(word.clone());
             }
         }
-        let eq = self.cx.equivalents;
-        let months = |side: &Side| -> HashSet<usize> {
-            side.words.iter().filter_map(|w| eq.month(w)).collect()
-        };
-        let other_months = months(other);
         for d in &self.dates {
             let month_named = other_months.contains(&d.month);
             let day_given = other.figures.iter().any(|b| b.keys.contains(&d.day));
