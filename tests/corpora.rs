@@ -209,6 +209,13 @@ fn merges_take_sentences_with_evidence_of_their_own() {
     assert!(with.contains(&(13..14, 9..10)) && with.contains(&(14..15, 10..10)));
     assert!(without.contains(&(13..15, 9..10)));
     assert!(shapes("apbd-kaltim", &Config::default()).contains(&(2..4, 2..3)));
+    // `Dua jembatan gantung … Desa Banjarsari dan Desa Cikadu juga putus.`
+    // alone explains `and two suspension bridges were cut`: it joins the
+    // merge although the English dropped its village names.
+    let mut off = Config::default();
+    off.set("merge_evidence", "1000").unwrap();
+    assert!(shapes("banjir-bandang", &Config::default()).contains(&(10..12, 8..9)));
+    assert!(shapes("banjir-bandang", &off).contains(&(11..12, 9..9)));
 }
 
 #[test]

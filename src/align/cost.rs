@@ -339,11 +339,16 @@ impl<'a> BeadCost<'a> {
                     covered += ev[a].0;
                     missed += ev[a].1;
                 }
-                covered += self.merge_membership((a, b), (i, j), &pair, &src_ev, &tgt_ev);
+                let (cover, explaining) =
+                    self.merge_membership((a, b), (i, j), &pair, &src_ev, &tgt_ev);
+                covered += cover;
                 // Off by default: no exp() per sentence in the hot loop then.
                 let orphans: f64 = if self.orphan_cost > 0.0 {
-                    let src = src_ev[..a].iter().map(|ev| unexplained(ev[b]));
-                    src.chain(tgt_ev[..b].iter().map(|ev| unexplained(ev[a])))
+                    let member = |m: usize| explaining & (1 << m) == 0;
+                    let src = (0..a).filter(|&x| b > 1 || member(x));
+                    let tgt = (0..b).filter(|&y| a > 1 || member(y));
+                    src.map(|x| unexplained(src_ev[x][b]))
+                        .chain(tgt.map(|y| unexplained(tgt_ev[y][a])))
                         .sum()
                 } else {
                     0.0
@@ -373,6 +378,11 @@ impl<'a> BeadCost<'a> {
     /// nothing; when every member shows evidence of its own (`… dua
     /// fraksi.` in `… after two factions walked out`), what the one
     /// sentence's best partner covers alone is no luck of the group's size.
+    ///
+    /// Also the members (bit m) that alone explain at least
+    /// `merge_evidence` of the one sentence (`Dua jembatan gantung …` in
+    /// `…, and two suspension bridges were cut`): part of the merge, not
+    /// orphans, even where the translation dropped their village names.
     fn merge_membership(
         &self,
         (a, b): (usize, usize),
@@ -380,10 +390,10 @@ impl<'a> BeadCost<'a> {
         pair: &[[(u64, u64); K]; K],
         src_ev: &Evidence,
         tgt_ev: &Evidence,
-    ) -> f64 {
+    ) -> (f64, u32) {
         let into_target = b == 1 && a >= 2;
         if !(into_target || a == 1 && b >= 2) {
-            return 0.0;
+            return (0.0, 0);
         }
         let members = if into_target { a } else { b };
         let masks: [u64; K] = std::array::from_fn(|m| {
@@ -401,6 +411,21 @@ impl<'a> BeadCost<'a> {
             }
         });
         let (masks, evidence) = (&masks[..members], &evidence[..members]);
+        let one_covers = |mask| {
+            if into_target {
+                self.overlap.tgt_evidence(j - 1, mask, 1).0
+            } else {
+                self.overlap.src_evidence(i - 1, mask, 1).0
+            }
+        };
+        let mut explaining = 0;
+        for (m, &mask) in masks.iter().enumerate() {
+            let others = masks.iter().enumerate().filter(|&(o, _)| o != m);
+            let alone = mask & !others.fold(0, |all, (_, o)| all | o);
+            if alone != 0 && one_covers(alone) >= self.merge_evidence {
+                explaining |= 1 << m;
+            }
+        }
         let mut added = -echoed_cover(masks, evidence, self.merge_evidence);
         let shows = |&(covered, missed): &(f64, f64)| {
             covered >= self.merge_evidence && covered >= EXPLAINED * missed
@@ -421,7 +446,7 @@ impl<'a> BeadCost<'a> {
             added += merged_cover(masks, |m| cover(m, 0, 1), |m, sure| cover(m, sure, members))
                 - discounted;
         }
-        added
+        (added, explaining)
     }
 
     /// A noise line (`Baca juga: …`, `Foto: …`) pairs with a noise line of

@@ -66,7 +66,9 @@ pub struct Config {
     /// factions walked out`). A member that covers nothing the others do
     /// not, and leaves at least this much of its own unexplained, is an
     /// omission beside the merge: what it seems to share counts for
-    /// nothing. Default 1; 1000 turns both off.
+    /// nothing. A member that alone explains this much of the one sentence
+    /// is no orphan there, whatever names of its own the translation
+    /// dropped. Default 1; 1000 turns all three off.
     pub merge_evidence: f64,
     /// Margin of the search corridor, in sentences: how far the path may
     /// stray from the anchors', the coarser level's or the first pass's path. Default 4.
