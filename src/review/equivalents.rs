@@ -13,14 +13,17 @@ use crate::data;
 pub fn phrase_text(words: &[&str]) -> String {
     let mut out = String::from(" ");
     for w in words {
-        let w = w
-            .strip_suffix("'s")
-            .or_else(|| w.strip_suffix("’s"))
-            .unwrap_or(w);
-        out.push_str(&plain(w));
+        out.push_str(&plain(without_possessive(w)));
         out.push(' ');
     }
     out
+}
+
+/// `People's` → `People`: phrases and the table's forms alike.
+fn without_possessive(word: &str) -> &str {
+    word.strip_suffix("'s")
+        .or_else(|| word.strip_suffix("’s"))
+        .unwrap_or(word)
 }
 
 /// Lower case without apostrophes: `Jum'at` → `jumat`.
@@ -324,7 +327,10 @@ fn split_forms(field: &str) -> Vec<String> {
     field
         .split(',')
         .map(|f| {
-            let words: Vec<String> = f.split_whitespace().map(plain).collect();
+            let words: Vec<String> = f
+                .split_whitespace()
+                .map(|w| plain(without_possessive(w)))
+                .collect();
             words.join(" ")
         })
         .filter(|f| !f.is_empty())
@@ -344,6 +350,8 @@ mod tests {
         assert!(eq.entity_found("sudanese", &phrase_text(&["di", "Sudan"])));
         assert!(!eq.entity_found("sudanese", &phrase_text(&["di", "Mesir"])));
         assert!(eq.is_not_name("brigjen") && eq.is_not_name("valley"));
+        let assembly = phrase_text(&["the", "People's", "Consultative", "Assembly"]);
+        assert!(eq.entity_found("mpr", &assembly));
         assert_eq!(
             eq.numbers_in("en", &phrase_text(&["Thirteen", "people"])).1,
             ["13"]
