@@ -46,7 +46,7 @@ fn paragraph_may_end(before: &str, after: &str) -> bool {
 }
 
 /// A short line of mostly capitalised words (`Harga Beras Naik Lagi`).
-fn is_headline(line: &str) -> bool {
+pub(crate) fn is_headline(line: &str) -> bool {
     const MOST_WORDS: usize = 20;
     let words: Vec<&str> = line
         .split_whitespace()

@@ -5,6 +5,8 @@
 //! (whitespace between them aside).
 
 mod lines;
+
+pub(crate) use lines::is_headline;
 mod lists;
 mod rules;
 
