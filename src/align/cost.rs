@@ -107,7 +107,7 @@ impl Layout {
         let alone = |k: usize| {
             let para = sentences[k].paragraph;
             let same = |j: usize| sentences.get(j).is_some_and(|s| s.paragraph == para);
-            !(k > 0 && same(k - 1)) && !same(k + 1)
+            !(same(k + 1) || k > 0 && same(k - 1))
         };
         let headline = (0..sentences.len())
             .map(|k| {
