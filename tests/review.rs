@@ -12,7 +12,7 @@ const CORPORA: [&str; 3] = ["banjir-semarang", "ekspor-nikel", "festival-film"];
 /// Corpora written after the rules, as held-out stand-ins: their deliberate
 /// differences are checked, and their equivalences as a share (some
 /// translated acronyms and names are still flagged).
-const HELD_OUT: [&str; 23] = [
+const HELD_OUT: [&str; 25] = [
     "apbd-kaltim",
     "banjir-bandang",
     "cuaca-ekstrem",
@@ -25,6 +25,7 @@ const HELD_OUT: [&str; 23] = [
     "kebakaran-pasar",
     "keracunan-mbg",
     "kereta-cepat",
+    "laporan-keuangan",
     "penipuan-online",
     "pertemuan-asean",
     "pilkada-debat",
@@ -36,6 +37,7 @@ const HELD_OUT: [&str; 23] = [
     "suku-bunga-bi",
     "tambang-ilegal",
     "vaksin-dengue",
+    "wawancara-atlet",
 ];
 
 type Ladder = (Vec<usize>, Vec<usize>);

@@ -33,8 +33,10 @@ pub fn line_paragraphs(block: &str) -> Vec<Range<usize>> {
 
 /// Whether a paragraph may end between line `before` and line `after`: the
 /// first ends a sentence, is a credit or link line or a headline, or the
-/// second is one or opens with a dateline.
+/// second is one or opens with a dateline; or either is a separator with no
+/// letters (`***`).
 fn paragraph_may_end(before: &str, after: &str) -> bool {
+    let separator = |line: &str| !line.chars().any(char::is_alphanumeric);
     let ends_sentence = before
         .trim_end_matches(['"', '\'', '”', '’', ')', ']', '»'])
         .ends_with(['.', '!', '?', '…', ':']);
@@ -43,6 +45,8 @@ fn paragraph_may_end(before: &str, after: &str) -> bool {
         || noise::is_noise_line(after)
         || !noise::dateline(after).is_empty()
         || is_headline(before)
+        || separator(before)
+        || separator(after)
 }
 
 /// A short line of mostly capitalised words (`Harga Beras Naik Lagi`).
@@ -85,6 +89,15 @@ mod tests {
                 "JAKARTA - Harga beras naik lagi pekan ini.",
                 "Baca juga: Harga Cabai Turun",
                 "Pemerintah akan menggelar operasi pasar."
+            ]
+        );
+        let separated = "Itu yang bikin saya sadar.\n***\nTanya: Seberat apa pemulihannya";
+        assert_eq!(
+            texts(separated),
+            [
+                "Itu yang bikin saya sadar.",
+                "***",
+                "Tanya: Seberat apa pemulihannya"
             ]
         );
     }
