@@ -38,7 +38,7 @@ const CORPORA: [(&str, f64); 28] = [
     ("suku-bunga-bi", 0.95),
     ("tambang-ilegal", 0.90),
     ("vaksin-dengue", 0.95),
-    ("wawancara-atlet", 0.85),
+    ("wawancara-atlet", 0.95),
 ];
 
 fn split_as_text(doc: &Document) -> String {

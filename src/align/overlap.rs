@@ -241,8 +241,37 @@ impl<'a> Tokens<'a> {
     }
 }
 
+/// Labels that open the turns of an interview (`Tanya:` / `Q:`, `Jawab:` /
+/// `A:`), by the turn they open: a translation keeps them, so they pair like
+/// names.
+const INTERVIEW_LABELS: [(&str, &[&str]); 2] = [
+    (
+        "question",
+        &["tanya", "t", "pertanyaan", "q", "question", "frage", "f"],
+    ),
+    (
+        "answer",
+        &[
+            "jawab", "j", "jawaban", "a", "answer", "antwort", "réponse", "r",
+        ],
+    ),
+];
+
+/// The interview turn `text` opens with a label for, if any.
+fn interview_turn(text: &str) -> Option<&'static str> {
+    let (label, _) = text.split_once(':')?;
+    let label = label.trim().to_lowercase();
+    INTERVIEW_LABELS
+        .iter()
+        .find(|(_, forms)| forms.contains(&label.as_str()))
+        .map(|(turn, _)| *turn)
+}
+
 fn items(text: &str) -> Vec<Item<'_>> {
     let mut out = Vec::new();
+    if let Some(turn) = interview_turn(text) {
+        out.push(Item::Anchor(Kind::Name, vec![format!("<{turn}>")]));
+    }
     let words = anchors::words(text);
     let shouting = in_capitals(&words);
     for a in anchors::extract(text) {
@@ -821,6 +850,18 @@ mod tests {
         // Found in a group of two sentences, a match is worth less.
         assert!(o.src_evidence(0, ms, 2).0 < covered);
         assert_eq!(o.pair_masks(1, 0), (0, 0));
+    }
+
+    #[test]
+    fn interview_turns_pair_by_their_labels() {
+        let src = split_lines("Tanya: Apa yang terjadi?\nJawab: Saya terlalu buru-buru.\n");
+        let tgt = split_lines("Q: What happened?\nA: I rushed.\n");
+        let o = Overlap::build(&Tokens::read(&src), &Tokens::read(&tgt), &[], weights());
+        let covered = |i, j| o.src_evidence(i, o.pair_masks(i, j).0, 1).0;
+        assert!(covered(1, 1) > covered(1, 0) + 1.0);
+        assert!(covered(0, 0) > covered(0, 1) + 1.0);
+        assert_eq!(interview_turn("Tanya: Apa kabar?"), Some("question"));
+        assert_eq!(interview_turn("Catatan: harga naik."), None);
     }
 
     #[test]
