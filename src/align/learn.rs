@@ -138,18 +138,25 @@ mod tests {
     use super::*;
     use crate::segment::split_lines;
 
-    #[test]
-    fn learns_pairs_that_keep_company() {
-        let src = split_lines("der Berg ruft\nder Berg schweigt\nein Hund bellt\nder Hund\n");
-        let tgt =
-            split_lines("la montagne appelle\nla montagne se tait\nun chien aboie\nle chien\n");
-        let beads: Vec<Bead> = (0..4).map(|k| Bead::one_to_one(k, k, 0.99)).collect();
+    /// What line k of `src` against line k of `tgt`, all confident, teaches.
+    fn learn_one_to_one(src: &[Sentence], tgt: &[Sentence]) -> Lexicon {
+        let beads: Vec<Bead> = (0..src.len())
+            .map(|k| Bead::one_to_one(k, k, 0.99))
+            .collect();
         let cfg = LearnConfig {
             min_confidence: 0.5,
             min_count: 2,
             min_dice: 0.6,
         };
-        let lex = learn(&src, &tgt, &beads, cfg);
+        learn(src, tgt, &beads, cfg)
+    }
+
+    #[test]
+    fn learns_pairs_that_keep_company() {
+        let src = split_lines("der Berg ruft\nder Berg schweigt\nein Hund bellt\nder Hund\n");
+        let tgt =
+            split_lines("la montagne appelle\nla montagne se tait\nun chien aboie\nle chien\n");
+        let lex = learn_one_to_one(&src, &tgt);
         assert!(lex.translations("berg").contains(&"montagne".to_string()));
         assert!(lex.translations("hund").contains(&"chien".to_string()));
         assert!(lex.translations("ruft").is_empty());
@@ -159,13 +166,7 @@ mod tests {
     fn a_name_written_alike_learns_no_company() {
         let src = split_lines("Subang banjir\nSubang banjir lagi\nhujan deras\nhujan reda\n");
         let tgt = split_lines("Subang flood\nSubang flood again\nheavy rain\nrain stopped\n");
-        let beads: Vec<Bead> = (0..4).map(|k| Bead::one_to_one(k, k, 0.99)).collect();
-        let cfg = LearnConfig {
-            min_confidence: 0.5,
-            min_count: 2,
-            min_dice: 0.6,
-        };
-        let lex = learn(&src, &tgt, &beads, cfg);
+        let lex = learn_one_to_one(&src, &tgt);
         assert!(lex.translations("subang").is_empty());
         assert_eq!(lex.translations("banjir"), ["flood"]);
         assert_eq!(lex.translations("hujan"), ["rain"]);

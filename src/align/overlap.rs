@@ -259,7 +259,9 @@ const INTERVIEW_LABELS: [(&str, &[&str]); 2] = [
 
 /// The interview turn `text` opens with a label for, if any.
 fn interview_turn(text: &str) -> Option<&'static str> {
-    let (label, _) = text.split_once(':')?;
+    // A label is one short word: look no further than its colon.
+    let head: String = text.chars().take(12).collect();
+    let (label, _) = head.split_once(':')?;
     let label = label.trim().to_lowercase();
     INTERVIEW_LABELS
         .iter()
