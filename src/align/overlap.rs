@@ -269,12 +269,94 @@ fn interview_turn(text: &str) -> Option<&'static str> {
         .map(|(turn, _)| *turn)
 }
 
+/// Indonesian and English number words (`twelve`, `dua belas`, `keempat`)
+/// from `data/number-words.tsv`, lower case, by their value, and the first
+/// words of its two-word forms. From 3 up: the words for one and two are
+/// articles and everyday words too (`one of`, `both`, `kedua`). Only the
+/// languages of the built-in lexicon: German and French articles and
+/// ordinals reshuffled an OCR-scrambled stretch of Text+Berg dev.
+struct NumberWords {
+    values: FxHashMap<String, String>,
+    starts: std::collections::HashSet<String>,
+}
+
+fn number_words() -> &'static NumberWords {
+    static WORDS: std::sync::OnceLock<NumberWords> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| {
+        let mut words = NumberWords {
+            values: FxHashMap::default(),
+            starts: Default::default(),
+        };
+        for line in crate::data::NUMBER_WORDS.lines() {
+            let mut fields = line.split('\t');
+            let (Some(value), Some(lang), Some(forms)) =
+                (fields.next(), fields.next(), fields.next())
+            else {
+                continue;
+            };
+            let wanted = matches!(lang, "id" | "en");
+            if !wanted || !value.parse::<u64>().is_ok_and(|v| v >= 3) {
+                continue;
+            }
+            for form in forms.split(',') {
+                let form = form.trim().to_lowercase();
+                if let Some((first, _)) = form.split_once(' ') {
+                    words.starts.insert(first.to_string());
+                }
+                if !form.is_empty() {
+                    words
+                        .values
+                        .entry(form)
+                        .or_insert_with(|| value.to_string());
+                }
+            }
+        }
+        words
+    })
+}
+
+/// The values of the number words among `words` (in lower case, or the
+/// sentence's first word; `Sept.` is a month): two-word forms first, so
+/// `dua belas` is 12, not 2 and 10.
+fn number_word_values(words: &[(usize, &str)]) -> Vec<String> {
+    let table = number_words();
+    let lower = |k: usize| {
+        let w = words.get(k)?.1;
+        (k == 0 || !w.chars().any(char::is_uppercase)).then(|| w.to_lowercase())
+    };
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < words.len() {
+        let Some(word) = lower(k) else {
+            k += 1;
+            continue;
+        };
+        let pair = table
+            .starts
+            .contains(&word)
+            .then(|| lower(k + 1))
+            .flatten()
+            .and_then(|next| table.values.get(&format!("{word} {next}")));
+        if let Some(value) = pair {
+            out.push(value.clone());
+            k += 2;
+            continue;
+        }
+        out.extend(table.values.get(&word).cloned());
+        k += 1;
+    }
+    out
+}
+
 fn items(text: &str) -> Vec<Item<'_>> {
     let mut out = Vec::new();
     if let Some(turn) = interview_turn(text) {
         out.push(Item::Anchor(Kind::Name, vec![format!("<{turn}>")]));
     }
     let words = anchors::words(text);
+    for value in number_word_values(&words) {
+        out.push(Item::Anchor(Kind::Number, vec![value]));
+    }
     let shouting = in_capitals(&words);
     for a in anchors::extract(text) {
         let kind = match a.kind {
@@ -852,6 +934,19 @@ mod tests {
         // Found in a group of two sentences, a match is worth less.
         assert!(o.src_evidence(0, ms, 2).0 < covered);
         assert_eq!(o.pair_masks(1, 0), (0, 0));
+    }
+
+    #[test]
+    fn number_words_read_as_their_value() {
+        let values = |text: &str| number_word_values(&anchors::words(text));
+        assert_eq!(
+            values("Keempat sekolah itu ditutup dua belas hari."),
+            ["4", "12"]
+        );
+        assert_eq!(values("twelve times the level, with ten men"), ["12", "10"]);
+        // One and two are everyday words; a capitalised word inside a
+        // sentence is a name or a month (`Sept. 15`).
+        assert!(values("Both sides met on Sept. 15, one of them late.").is_empty());
     }
 
     #[test]
