@@ -65,8 +65,12 @@ fn shape(b: &LadderBead) -> String {
     format!("{}-{}", b.0.len(), b.1.len())
 }
 
+/// A file as `selaras` reads it (a corpus may be in Windows-1252).
 fn read(path: &Path) -> String {
-    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+    let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    selaras::text::decode(&bytes, path)
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+        .text
 }
 
 /// The aligner's settings: defaults, changed by `--set NAME=VALUE` arguments

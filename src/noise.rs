@@ -12,8 +12,11 @@ fn prefixes() -> &'static [(String, usize)] {
             .lines()
             .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
             .map(|l| match l.split_once('\t') {
-                Some((p, n)) => (p.trim().to_string(), n.trim().parse().unwrap_or(12)),
-                None => (l.trim().to_string(), 12),
+                Some((p, n)) => (
+                    p.trim().to_string(),
+                    n.trim().parse().unwrap_or(CREDIT_WORDS),
+                ),
+                None => (l.trim().to_string(), CREDIT_WORDS),
             })
             .collect()
     })
@@ -30,6 +33,21 @@ pub fn is_noise_line(sentence: &str) -> bool {
                 prefix.ends_with(':') || rest.is_empty() || rest.starts_with([' ', '/']);
             whole_word && words <= *max_words
         })
+    })
+}
+
+/// Most words of a noise line below which its prefix marks a credit or a
+/// byline; a link to a related article may run longer (its headline).
+const CREDIT_WORDS: usize = 12;
+
+/// Whether `paragraph` is a whole link to a related article (`Baca juga:
+/// Catat! Ini Jadwal One Way …`): the linked headline's own marks do not
+/// end a sentence.
+pub fn is_link_paragraph(paragraph: &str) -> bool {
+    let lower = paragraph.trim_start().to_lowercase();
+    let words = lower.split_whitespace().count();
+    prefixes().iter().any(|(prefix, max_words)| {
+        *max_words > CREDIT_WORDS && lower.starts_with(prefix.as_str()) && words <= *max_words
     })
 }
 

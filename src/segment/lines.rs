@@ -47,6 +47,16 @@ fn paragraph_may_end(before: &str, after: &str) -> bool {
         || is_headline(before)
         || separator(before)
         || separator(after)
+        || is_list_heading(before)
+}
+
+/// A short numbered heading (`1. Periksa kondisi kendaraan`, `2) Bawa SIM`):
+/// its explanation follows on the next line.
+fn is_list_heading(line: &str) -> bool {
+    const MOST_WORDS: usize = 12;
+    let digits = line.chars().take_while(char::is_ascii_digit).count();
+    let marked = (1..=2).contains(&digits) && line[digits..].starts_with(['.', ')']);
+    marked && line.split_whitespace().count() <= MOST_WORDS
 }
 
 /// A short line of mostly capitalised words (`Harga Beras Naik Lagi`).
@@ -89,6 +99,15 @@ mod tests {
                 "JAKARTA - Harga beras naik lagi pekan ini.",
                 "Baca juga: Harga Cabai Turun",
                 "Pemerintah akan menggelar operasi pasar."
+            ]
+        );
+        let listed = "Berikut tipsnya:\n1. Periksa kendaraan\nPastikan rem dalam kondisi baik.";
+        assert_eq!(
+            texts(listed),
+            [
+                "Berikut tipsnya:",
+                "1. Periksa kendaraan",
+                "Pastikan rem dalam kondisi baik."
             ]
         );
         let separated = "Itu yang bikin saya sadar.\n***\nTanya: Seberat apa pemulihannya";

@@ -140,6 +140,10 @@ fn skip_while(s: &str, mut at: usize, keep: impl Fn(char) -> bool) -> usize {
 /// friends, which all start with 0xE2) and decides at each one; the text in
 /// between is never decoded, which keeps the splitter fast.
 pub(crate) fn split_paragraph(para: &str, rules: &Rules) -> Vec<Range<usize>> {
+    if crate::noise::is_link_paragraph(para) {
+        let start = para.len() - para.trim_start().len();
+        return vec![start..para.trim_end().len()];
+    }
     let bytes = para.as_bytes();
     let items = lists::items(para);
     let mut spans = Vec::new();
@@ -441,6 +445,34 @@ mod tests {
             )
             .len(),
             2
+        );
+    }
+
+    #[test]
+    fn police_ranks_doubled_plurals_and_links() {
+        assert_eq!(
+            split(
+                "Adj. Sr. Comr. Rudi Hartanto warned riders. They listened.",
+                Lang::En
+            )
+            .len(),
+            2
+        );
+        assert_eq!(
+            split(
+                "Bawa pompa mini, dll. Barang-barang itu bisa menolong.",
+                Lang::Id
+            )
+            .len(),
+            2
+        );
+        assert_eq!(
+            split(
+                "Baca juga: Catat! Ini Jadwal One Way di Tol Trans Jawa",
+                Lang::Id
+            )
+            .len(),
+            1
         );
     }
 

@@ -168,7 +168,12 @@ impl Rules {
     /// English plurals of known words; Indonesian `-nya`, `pe-…-an`, `ber-`.
     fn common_by_affix(&self, lower: &str) -> bool {
         let known = |stem: &str| self.common.contains(stem);
-        lower.strip_suffix('s').is_some_and(known)
+        // `barang-barang`: a plural written doubled.
+        let doubled = lower
+            .split_once('-')
+            .is_some_and(|(a, b)| a == b && known(a));
+        doubled
+            || lower.strip_suffix('s').is_some_and(known)
             || lower.strip_suffix("es").is_some_and(known)
             || self.indonesian_affixes
                 && (lower.ends_with("nya")

@@ -40,8 +40,13 @@ pub fn shared(sub: &str) -> Option<PathBuf> {
     }
 }
 
+/// A file as `selaras` reads it: decoded (UTF-8, a byte-order mark, or
+/// Windows-1252 as `corpora/linimasa-banjir/en.txt` is written), `\n` line ends.
 pub fn read(path: &Path) -> String {
-    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+    let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    selaras::text::decode(&bytes, path)
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+        .text
 }
 
 pub fn ladder_text(beads: &[impl AsRef<Bead>]) -> String {
