@@ -141,8 +141,8 @@ fn skip_while(s: &str, mut at: usize, keep: impl Fn(char) -> bool) -> usize {
 /// between is never decoded, which keeps the splitter fast.
 pub(crate) fn split_paragraph(para: &str, rules: &Rules) -> Vec<Range<usize>> {
     if crate::noise::is_link_paragraph(para) {
-        let start = para.len() - para.trim_start().len();
-        return vec![start..para.trim_end().len()];
+        let whole = para.len() - para.trim_start().len()..para.trim_end().len();
+        return std::iter::once(whole).collect();
     }
     let bytes = para.as_bytes();
     let items = lists::items(para);
