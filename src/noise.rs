@@ -44,10 +44,14 @@ const CREDIT_WORDS: usize = 12;
 /// Catat! Ini Jadwal One Way …`): the linked headline's own marks do not
 /// end a sentence.
 pub fn is_link_paragraph(paragraph: &str) -> bool {
-    let lower = paragraph.trim_start().to_lowercase();
-    let words = lower.split_whitespace().count();
+    // Every paragraph is asked: only its opening is lowered, and its words
+    // are counted only as far as a link may run.
+    let head: String = paragraph.trim_start().chars().take(40).collect();
+    let head = head.to_lowercase();
     prefixes().iter().any(|(prefix, max_words)| {
-        *max_words > CREDIT_WORDS && lower.starts_with(prefix.as_str()) && words <= *max_words
+        *max_words > CREDIT_WORDS
+            && head.starts_with(prefix.as_str())
+            && paragraph.split_whitespace().take(max_words + 1).count() <= *max_words
     })
 }
 
