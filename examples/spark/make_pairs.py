@@ -26,8 +26,19 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def paragraphs(path):
-    text = path.read_text(encoding="utf-8")
-    return [p.strip() for p in text.split("\n\n") if p.strip()]
+    # As selaras reads a file: UTF-8 (a byte-order mark dropped), else
+    # Windows-1252 (corpora/linimasa-banjir/en.txt); CRLF as LF.
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = raw.decode("cp1252")
+    text = text.replace("\r\n", "\n")
+    found = [p.strip() for p in text.split("\n\n") if p.strip()]
+    # A page written one paragraph a line, with no blank lines.
+    if len(found) == 1:
+        found = [p.strip() for p in text.split("\n") if p.strip()]
+    return found
 
 
 def articles():
@@ -39,14 +50,20 @@ def articles():
     return pairs
 
 
+def stretch(items, start, end):
+    """The items from `start` to `end` (shares of the list), at least one."""
+    first = min(round(start * len(items)), len(items) - 1)
+    return items[first : max(round(end * len(items)), first + 1)]
+
+
 def make_pair(rng, sources):
     src, tgt = [], []
     for _ in range(rng.randint(1, 3)):
         ids, ens = rng.choice(sources)
         start = rng.random() * 0.6
         end = min(1.0, start + 0.25 + rng.random() * 0.75)
-        src += ids[round(start * len(ids)) : max(round(end * len(ids)), round(start * len(ids)) + 1)]
-        tgt += ens[round(start * len(ens)) : max(round(end * len(ens)), round(start * len(ens)) + 1)]
+        src += stretch(ids, start, end)
+        tgt += stretch(ens, start, end)
     return "\n\n".join(src) + "\n", "\n\n".join(tgt) + "\n"
 
 
