@@ -107,11 +107,12 @@ pub fn dateline(sentence: &str) -> &str {
         return "";
     };
     let words: Vec<&str> = before.split_whitespace().collect();
+    // Capitalised, or a date's day (`SAN FRANCISCO, Nov. 24 (Reuters) - `).
     let capitalised = |w: &&str| {
         w.trim_start_matches('(')
             .chars()
             .next()
-            .is_some_and(char::is_uppercase)
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
     };
     let telling = |w: &&str| {
         let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
@@ -205,6 +206,10 @@ mod tests {
             (
                 "JAKARTA (Reuters) -- Indonesia's exports rose.",
                 "JAKARTA (Reuters) -- ",
+            ),
+            (
+                "SAN FRANCISCO, Nov. 24 (Reuters) - Quillbright released a model.",
+                "SAN FRANCISCO, Nov. 24 (Reuters) - ",
             ),
         ] {
             assert_eq!(super::dateline(sentence), dateline, "{sentence}");

@@ -12,7 +12,7 @@ const CORPORA: [&str; 3] = ["banjir-semarang", "ekspor-nikel", "festival-film"];
 /// Corpora written after the rules, as held-out stand-ins: their deliberate
 /// differences are checked, and their equivalences as a share (some
 /// translated acronyms and names are still flagged).
-const HELD_OUT: [&str; 29] = [
+const HELD_OUT: [&str; 31] = [
     "apbd-kaltim",
     "banjir-bandang",
     "cuaca-ekstrem",
@@ -21,6 +21,7 @@ const HELD_OUT: [&str; 29] = [
     "gempa-sulbar",
     "gempa-susulan",
     "harga-beras",
+    "hasil-pertandingan",
     "indonesia-masters",
     "kapal-tenggelam",
     "kebakaran-pasar",
@@ -39,6 +40,7 @@ const HELD_OUT: [&str; 29] = [
     "startup-phk",
     "suku-bunga-bi",
     "tambang-ilegal",
+    "teknologi-ai",
     "tips-mudik",
     "vaksin-dengue",
     "wawancara-atlet",
