@@ -161,13 +161,18 @@ fn filters_cut_the_output() {
         kept.iter().zip(want).all(|(a, b)| a["pair"] == b["pair"]),
         "pair numbers are kept"
     );
-    align_to(&path, &["--min-score", "0.99"]);
+    // The reference's best score as the cut, so that some pairs fall below
+    // it whatever the aligner's calibration of the day.
+    let scores: Vec<f64> = rows.iter().map(|r| r["score"].as_f64().unwrap()).collect();
+    let top = scores.iter().copied().fold(0.0, f64::max);
+    assert!(scores.iter().any(|&s| s < top), "every pair scores {top}");
+    align_to(&path, &["--min-score", &top.to_string()]);
     let text = fs::read_to_string(&path).unwrap();
     assert!(text.lines().all(|l| {
         serde_json::from_str::<serde_json::Value>(l).unwrap()["score"]
             .as_f64()
             .unwrap()
-            >= 0.99
+            >= top
     }));
     assert!(text.lines().count() < rows.len());
 }
