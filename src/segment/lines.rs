@@ -48,6 +48,12 @@ fn paragraph_may_end(before: &str, after: &str) -> bool {
         || separator(before)
         || separator(after)
         || is_list_heading(before)
+        || is_bullet(after)
+}
+
+/// A list item's line (`- Festival Candi …;`, `• Indonesia vs Thailand 3-1`).
+fn is_bullet(line: &str) -> bool {
+    ["- ", "• ", "* ", "– "].iter().any(|b| line.starts_with(b))
 }
 
 /// A short numbered heading (`1. Periksa kondisi kendaraan`, `2) Bawa SIM`):
@@ -108,6 +114,17 @@ mod tests {
                 "Berikut tipsnya:",
                 "1. Periksa kendaraan",
                 "Pastikan rem dalam kondisi baik."
+            ]
+        );
+        let bullets =
+            "Program ini meliputi:\n- festival budaya;\n- pameran kuliner; dan\n- lomba foto.";
+        assert_eq!(
+            texts(bullets),
+            [
+                "Program ini meliputi:",
+                "- festival budaya;",
+                "- pameran kuliner; dan",
+                "- lomba foto."
             ]
         );
         let separated = "Itu yang bikin saya sadar.\n***\nTanya: Seberat apa pemulihannya";
