@@ -48,6 +48,7 @@ mod error;
 pub mod eval;
 mod lang;
 mod lexicon;
+mod markers;
 mod noise;
 pub mod output;
 pub mod readback;

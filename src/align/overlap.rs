@@ -17,6 +17,7 @@ use unicode_normalization::char::is_combining_mark;
 
 use crate::anchors::{self, AnchorKind, similar_names};
 use crate::lexicon::Lexicon;
+use crate::markers::{interview_turn, number_word_values};
 use crate::segment::Sentence;
 
 /// Tokens per sentence that take part (the rest are ignored).
@@ -239,113 +240,6 @@ impl<'a> Tokens<'a> {
             sentences: out,
         }
     }
-}
-
-/// Labels that open the turns of an interview (`Tanya:` / `Q:`, `Jawab:` /
-/// `A:`), by the turn they open: a translation keeps them, so they pair like
-/// names.
-const INTERVIEW_LABELS: [(&str, &[&str]); 2] = [
-    (
-        "question",
-        &["tanya", "t", "pertanyaan", "q", "question", "frage", "f"],
-    ),
-    (
-        "answer",
-        &[
-            "jawab", "j", "jawaban", "a", "answer", "antwort", "réponse", "r",
-        ],
-    ),
-];
-
-/// The interview turn `text` opens with a label for, if any.
-fn interview_turn(text: &str) -> Option<&'static str> {
-    // A label is one short word: look no further than its colon.
-    let head: String = text.chars().take(12).collect();
-    let (label, _) = head.split_once(':')?;
-    let label = label.trim().to_lowercase();
-    INTERVIEW_LABELS
-        .iter()
-        .find(|(_, forms)| forms.contains(&label.as_str()))
-        .map(|(turn, _)| *turn)
-}
-
-/// Indonesian and English number words (`twelve`, `dua belas`, `keempat`)
-/// from `data/number-words.tsv`, lower case, by their value, and the first
-/// words of its two-word forms. From 3 up: the words for one and two are
-/// articles and everyday words too (`one of`, `both`, `kedua`). Only the
-/// languages of the built-in lexicon: German and French articles and
-/// ordinals reshuffled an OCR-scrambled stretch of Text+Berg dev.
-struct NumberWords {
-    values: FxHashMap<String, String>,
-    starts: std::collections::HashSet<String>,
-}
-
-fn number_words() -> &'static NumberWords {
-    static WORDS: std::sync::OnceLock<NumberWords> = std::sync::OnceLock::new();
-    WORDS.get_or_init(|| {
-        let mut words = NumberWords {
-            values: FxHashMap::default(),
-            starts: Default::default(),
-        };
-        for line in crate::data::NUMBER_WORDS.lines() {
-            let mut fields = line.split('\t');
-            let (Some(value), Some(lang), Some(forms)) =
-                (fields.next(), fields.next(), fields.next())
-            else {
-                continue;
-            };
-            let wanted = matches!(lang, "id" | "en");
-            if !wanted || !value.parse::<u64>().is_ok_and(|v| v >= 3) {
-                continue;
-            }
-            for form in forms.split(',') {
-                let form = form.trim().to_lowercase();
-                if let Some((first, _)) = form.split_once(' ') {
-                    words.starts.insert(first.to_string());
-                }
-                if !form.is_empty() {
-                    words
-                        .values
-                        .entry(form)
-                        .or_insert_with(|| value.to_string());
-                }
-            }
-        }
-        words
-    })
-}
-
-/// The values of the number words among `words` (in lower case, or the
-/// sentence's first word; `Sept.` is a month): two-word forms first, so
-/// `dua belas` is 12, not 2 and 10.
-fn number_word_values(words: &[(usize, &str)]) -> Vec<String> {
-    let table = number_words();
-    let lower = |k: usize| {
-        let w = words.get(k)?.1;
-        (k == 0 || !w.chars().any(char::is_uppercase)).then(|| w.to_lowercase())
-    };
-    let mut out = Vec::new();
-    let mut k = 0;
-    while k < words.len() {
-        let Some(word) = lower(k) else {
-            k += 1;
-            continue;
-        };
-        let pair = table
-            .starts
-            .contains(&word)
-            .then(|| lower(k + 1))
-            .flatten()
-            .and_then(|next| table.values.get(&format!("{word} {next}")));
-        if let Some(value) = pair {
-            out.push(value.clone());
-            k += 2;
-            continue;
-        }
-        out.extend(table.values.get(&word).cloned());
-        k += 1;
-    }
-    out
 }
 
 fn items(text: &str) -> Vec<Item<'_>> {
@@ -937,19 +831,6 @@ mod tests {
     }
 
     #[test]
-    fn number_words_read_as_their_value() {
-        let values = |text: &str| number_word_values(&anchors::words(text));
-        assert_eq!(
-            values("Keempat sekolah itu ditutup dua belas hari."),
-            ["4", "12"]
-        );
-        assert_eq!(values("twelve times the level, with ten men"), ["12", "10"]);
-        // One and two are everyday words; a capitalised word inside a
-        // sentence is a name or a month (`Sept. 15`).
-        assert!(values("Both sides met on Sept. 15, one of them late.").is_empty());
-    }
-
-    #[test]
     fn interview_turns_pair_by_their_labels() {
         let src = split_lines("Tanya: Apa yang terjadi?\nJawab: Saya terlalu buru-buru.\n");
         let tgt = split_lines("Q: What happened?\nA: I rushed.\n");
@@ -957,8 +838,6 @@ mod tests {
         let covered = |i, j| o.src_evidence(i, o.pair_masks(i, j).0, 1).0;
         assert!(covered(1, 1) > covered(1, 0) + 1.0);
         assert!(covered(0, 0) > covered(0, 1) + 1.0);
-        assert_eq!(interview_turn("Tanya: Apa kabar?"), Some("question"));
-        assert_eq!(interview_turn("Catatan: harga naik."), None);
     }
 
     #[test]
