@@ -311,6 +311,12 @@ fn period_breaks(para: &str, start: usize, mark: usize, next_word: &str, rules: 
         let (_, tail) = with_period.rsplit_once('/')?;
         rules.abbrev(tail)
     });
+    // `… sampai ke tingkat RT.” Ia menambahkan`: a quotation closing on the
+    // period ends there, whatever word the period closed.
+    let quote_closes = para[mark + 1..].starts_with(['”', '"', '’', '»']);
+    if kind.is_some() && quote_closes && next_word.starts_with(char::is_uppercase) {
+        return true;
+    }
     match kind {
         // `No.` alone answering a question (`Resign? No. He stayed`) ends it.
         Some(AbbrevKind::Title) => return token_start == 0 && rules.is_starter(next_word),
@@ -446,6 +452,19 @@ mod tests {
             .len(),
             2
         );
+    }
+
+    #[test]
+    fn a_quotation_closing_on_an_abbreviation_ends_the_sentence() {
+        assert_eq!(
+            split(
+                "“Kami awasi sampai ke tingkat RT.” Ia menambahkan, kanal pengaduan siap.",
+                Lang::Id
+            )
+            .len(),
+            2
+        );
+        assert_eq!(split("Warga RT. 05 datang ke balai.", Lang::Id).len(), 1);
     }
 
     #[test]
