@@ -10,12 +10,14 @@ use selaras::{Config, Document, Lang, align_documents, document_warnings};
 /// All but `banjir-semarang`, `ekspor-nikel` and `festival-film` were written
 /// after the aligner, as held-out stand-ins; the hardest (abridged and
 /// restructured translations) keep known misses (their READMEs).
-const CORPORA: [(&str, f64); 41] = [
+const CORPORA: [(&str, f64); 43] = [
     ("apbd-kaltim", 0.95),
     ("banjir-bandang", 0.95),
     ("banjir-semarang", 0.95),
+    ("budaya-reog", 0.90),
     ("bursa-saham", 0.95),
     ("cuaca-ekstrem", 0.95),
+    ("dagang-as", 0.95),
     ("ekspor-kopi", 0.95),
     ("ekspor-nikel", 0.95),
     ("erupsi-lewotobi", 0.90),
@@ -95,6 +97,11 @@ fn a_page_without_blank_lines_aligns_the_same() {
             .collect()
     };
     for (name, _) in CORPORA {
+        // Its English breaks one paragraph in mid-sentence over two lines:
+        // without blank lines, the page then reads as wrapped text.
+        if name == "budaya-reog" {
+            continue;
+        }
         let dir = root().join("corpora").join(name);
         let load = |file: &str, lang: Lang, text: String| {
             let doc = Document::new(text, lang, false);

@@ -12,11 +12,13 @@ const CORPORA: [&str; 3] = ["banjir-semarang", "ekspor-nikel", "festival-film"];
 /// Corpora written after the rules, as held-out stand-ins: their deliberate
 /// differences are checked, and their equivalences as a share (some
 /// translated acronyms and names are still flagged).
-const HELD_OUT: [&str; 38] = [
+const HELD_OUT: [&str; 40] = [
     "apbd-kaltim",
     "banjir-bandang",
+    "budaya-reog",
     "bursa-saham",
     "cuaca-ekstrem",
+    "dagang-as",
     "ekspor-kopi",
     "erupsi-lewotobi",
     "gempa-sulbar",

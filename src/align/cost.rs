@@ -109,10 +109,22 @@ impl Layout {
             let same = |j: usize| sentences.get(j).is_some_and(|s| s.paragraph == para);
             !(same(k + 1) || k > 0 && same(k - 1))
         };
+        // A wire headline is written in sentence case (`US and Indonesia open
+        // trade talks …`): the document's first line still is one when a
+        // credit line or a dateline follows it.
+        let opens_article = |k: usize| {
+            k == 0
+                && sentences
+                    .get(1)
+                    .is_some_and(|next| noise[1] || !crate::noise::dateline(&next.text).is_empty())
+        };
         let headline = (0..sentences.len())
             .map(|k| {
                 let text = sentences[k].text.trim_end();
-                alone(k) && !noise[k] && !text.ends_with('.') && crate::segment::is_headline(text)
+                alone(k)
+                    && !noise[k]
+                    && !text.ends_with('.')
+                    && (crate::segment::is_headline(text) || opens_article(k))
             })
             .collect();
         Layout {
