@@ -83,9 +83,15 @@ fn number_words() -> &'static NumberWords {
 /// `dua belas` is 12, not 2 and 10.
 pub fn number_word_values(words: &[(usize, &str)]) -> Vec<String> {
     let table = number_words();
-    let lower = |k: usize| {
+    // Every word of every sentence comes here: only the first is lowered
+    // (a copy); the others are looked up as they are, when in lower case.
+    let lower = |k: usize| -> Option<std::borrow::Cow<str>> {
         let w = words.get(k)?.1;
-        (k == 0 || !w.chars().any(char::is_uppercase)).then(|| w.to_lowercase())
+        if !w.chars().any(char::is_uppercase) {
+            Some(std::borrow::Cow::Borrowed(w))
+        } else {
+            (k == 0).then(|| std::borrow::Cow::Owned(w.to_lowercase()))
+        }
     };
     let mut out = Vec::new();
     let mut k = 0;
@@ -96,7 +102,7 @@ pub fn number_word_values(words: &[(usize, &str)]) -> Vec<String> {
         };
         let pair = table
             .starts
-            .contains(&word)
+            .contains(word.as_ref())
             .then(|| lower(k + 1))
             .flatten()
             .and_then(|next| table.values.get(&format!("{word} {next}")));
@@ -105,7 +111,7 @@ pub fn number_word_values(words: &[(usize, &str)]) -> Vec<String> {
             k += 2;
             continue;
         }
-        out.extend(table.values.get(&word).cloned());
+        out.extend(table.values.get(word.as_ref()).cloned());
         k += 1;
     }
     out

@@ -457,6 +457,11 @@ impl<'a> BeadCost<'a> {
         };
         let mut explaining = 0;
         for (m, &mask) in masks.iter().enumerate() {
+            // Asked only where it would lift an orphan cost: the hot loop
+            // prices every merge.
+            if self.orphan_cost == 0.0 || unexplained(evidence[m]) < 0.01 {
+                continue;
+            }
             let others = masks.iter().enumerate().filter(|&(o, _)| o != m);
             let alone = mask & !others.fold(0, |all, (_, o)| all | o);
             if alone != 0 && one_covers(alone) >= self.merge_evidence {
