@@ -12,7 +12,7 @@ const CORPORA: [&str; 3] = ["banjir-semarang", "ekspor-nikel", "festival-film"];
 /// Corpora written after the rules, as held-out stand-ins: their deliberate
 /// differences are checked, and their equivalences as a share (some
 /// translated acronyms and names are still flagged).
-const HELD_OUT: [&str; 42] = [
+const HELD_OUT: [&str; 44] = [
     "apbd-kaltim",
     "banjir-bandang",
     "budaya-reog",
@@ -27,6 +27,7 @@ const HELD_OUT: [&str; 42] = [
     "harga-beras",
     "hasil-pertandingan",
     "indonesia-masters",
+    "inflasi-daerah",
     "kabar-singkat",
     "kapal-tenggelam",
     "kebakaran-hutan",
@@ -38,6 +39,7 @@ const HELD_OUT: [&str; 42] = [
     "laporan-keuangan",
     "linimasa-banjir",
     "opini-subsidi",
+    "pencurian-motor",
     "pendidikan-zonasi",
     "penipuan-online",
     "pertemuan-asean",
