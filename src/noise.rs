@@ -22,37 +22,36 @@ fn prefixes() -> &'static [(String, usize)] {
     })
 }
 
-/// Whether `sentence` is a noise line: it starts with a listed prefix (then
-/// a space or the end when the prefix is a word) and is short.
-pub fn is_noise_line(sentence: &str) -> bool {
-    let lower = sentence.trim_start().to_lowercase();
-    let words = lower.split_whitespace().count();
-    prefixes().iter().any(|(prefix, max_words)| {
-        lower.strip_prefix(prefix.as_str()).is_some_and(|rest| {
-            let whole_word =
-                prefix.ends_with(':') || rest.is_empty() || rest.starts_with([' ', '/']);
-            whole_word && words <= *max_words
-        })
-    })
-}
-
 /// Most words of a noise line below which its prefix marks a credit or a
 /// byline; a link to a related article may run longer (its headline).
 const CREDIT_WORDS: usize = 12;
+
+/// The most words allowed by the listed prefix `text` starts with (then a
+/// space or the end when the prefix is a word), if it is that short. Every
+/// sentence and paragraph is asked: only the opening is lowered, and words
+/// are counted only as far as the limit.
+fn listed_prefix(text: &str) -> Option<usize> {
+    let text = text.trim_start();
+    let head = text.chars().take(40).collect::<String>().to_lowercase();
+    prefixes().iter().find_map(|(prefix, max_words)| {
+        let rest = head.strip_prefix(prefix.as_str())?;
+        let whole_word = prefix.ends_with(':') || rest.is_empty() || rest.starts_with([' ', '/']);
+        let short = text.split_whitespace().take(max_words + 1).count() <= *max_words;
+        (whole_word && short).then_some(*max_words)
+    })
+}
+
+/// Whether `sentence` is a noise line: it starts with a listed prefix and is
+/// short.
+pub fn is_noise_line(sentence: &str) -> bool {
+    listed_prefix(sentence).is_some()
+}
 
 /// Whether `paragraph` is a whole link to a related article (`Baca juga:
 /// Catat! Ini Jadwal One Way …`): the linked headline's own marks do not
 /// end a sentence.
 pub fn is_link_paragraph(paragraph: &str) -> bool {
-    // Every paragraph is asked: only its opening is lowered, and its words
-    // are counted only as far as a link may run.
-    let head: String = paragraph.trim_start().chars().take(40).collect();
-    let head = head.to_lowercase();
-    prefixes().iter().any(|(prefix, max_words)| {
-        *max_words > CREDIT_WORDS
-            && head.starts_with(prefix.as_str())
-            && paragraph.split_whitespace().take(max_words + 1).count() <= *max_words
-    })
+    listed_prefix(paragraph).is_some_and(|max_words| max_words > CREDIT_WORDS)
 }
 
 /// Whether `line` is scanning debris or a stray fragment (`■ iv V V .`,
