@@ -101,11 +101,6 @@ fn a_page_without_blank_lines_aligns_the_same() {
             .collect()
     };
     for (name, _) in CORPORA {
-        // Its English breaks one paragraph in mid-sentence over two lines:
-        // without blank lines, the page then reads as wrapped text.
-        if name == "budaya-reog" {
-            continue;
-        }
         let dir = root().join("corpora").join(name);
         let load = |file: &str, lang: Lang, text: String| {
             let doc = Document::new(text, lang, false);

@@ -1,8 +1,11 @@
 //! Text written one paragraph a line, with no blank lines between them (news
 //! copied from a web page: headline, photo credit, dateline lead, `Baca
 //! juga:` links). A line break there ends a paragraph; in wrapped text it is
-//! only a space. A block of lines is taken line by line when every break in
-//! it falls where a paragraph may end, and as one paragraph otherwise.
+//! only a space. A block of lines where most breaks fall where a paragraph
+//! may end is a page: its lines are paragraphs, joined only across a break
+//! that cuts a sentence. Otherwise it is wrapped text: a break ends a
+//! paragraph only where it may and the next line's first word would have
+//! fitted on the line (the writer broke it, not the wrapping).
 
 use std::ops::Range;
 
@@ -10,7 +13,7 @@ use crate::noise;
 
 /// The paragraphs of `block` (a run of non-blank lines), relative to it.
 pub fn line_paragraphs(block: &str) -> Vec<Range<usize>> {
-    let mut lines = Vec::new();
+    let mut lines: Vec<Range<usize>> = Vec::new();
     let mut offset = 0;
     for line in block.split_inclusive('\n') {
         let content = line.trim_end();
@@ -20,35 +23,80 @@ pub fn line_paragraphs(block: &str) -> Vec<Range<usize>> {
         }
         offset += line.len();
     }
-    let breaks_clean = lines
+    let breaks: Vec<Break> = lines
         .windows(2)
-        .all(|w| paragraph_may_end(&block[w[0].clone()], &block[w[1].clone()]));
-    if lines.len() > 1 && breaks_clean {
-        lines
-    } else {
-        let whole = 0..block.trim_end().len();
-        vec![whole]
+        .map(|w| Break::between(&block[w[0].clone()], &block[w[1].clone()]))
+        .collect();
+    let clean = breaks.iter().filter(|b| **b != Break::Cut).count();
+    let page = clean * 2 > breaks.len();
+    let width = lines.iter().map(|l| block[l.clone()].chars().count()).max();
+    let mut paragraphs: Vec<Range<usize>> = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        let ends = i == 0
+            || match breaks[i - 1] {
+                Break::Cut => false,
+                Break::Marked => true,
+                Break::May => {
+                    page || next_word_fits(
+                        &block[lines[i - 1].clone()],
+                        &block[line.clone()],
+                        width.unwrap_or(0),
+                    )
+                }
+            };
+        match paragraphs.last_mut() {
+            Some(last) if !ends => last.end = line.end,
+            _ => paragraphs.push(line.clone()),
+        }
+    }
+    paragraphs
+}
+
+/// What a line break between two lines may be.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Break {
+    /// It cuts a sentence: only a wrap.
+    Cut,
+    /// A paragraph may end there (a sentence or headline ends).
+    May,
+    /// A paragraph ends there even in wrapped text: a credit or link line, a
+    /// dateline, a separator.
+    Marked,
+}
+
+impl Break {
+    fn between(before: &str, after: &str) -> Break {
+        let separator = |line: &str| !line.chars().any(char::is_alphanumeric);
+        if noise::is_noise_line(before)
+            || noise::is_noise_line(after)
+            || !noise::dateline(after).is_empty()
+            || separator(before)
+            || separator(after)
+        {
+            Break::Marked
+        } else if paragraph_may_end(before, after) {
+            Break::May
+        } else {
+            Break::Cut
+        }
     }
 }
 
+/// Whether the first word of `after` would have fitted at the end of
+/// `before` within `width` characters: wrapping did not break there.
+fn next_word_fits(before: &str, after: &str, width: usize) -> bool {
+    let word = after.split_whitespace().next().unwrap_or("");
+    before.chars().count() + 1 + word.chars().count() <= width
+}
+
 /// Whether a paragraph may end between line `before` and line `after`: the
-/// first ends a sentence, is a credit or link line or a headline, or the
-/// second is one or opens with a dateline; or either is a separator with no
-/// letters (`***`).
+/// first ends a sentence or is a headline or a numbered heading, or the
+/// second is a list item.
 fn paragraph_may_end(before: &str, after: &str) -> bool {
-    let separator = |line: &str| !line.chars().any(char::is_alphanumeric);
     let ends_sentence = before
         .trim_end_matches(['"', '\'', '”', '’', ')', ']', '»'])
         .ends_with(['.', '!', '?', '…', ':']);
-    ends_sentence
-        || noise::is_noise_line(before)
-        || noise::is_noise_line(after)
-        || !noise::dateline(after).is_empty()
-        || is_headline(before)
-        || separator(before)
-        || separator(after)
-        || is_list_heading(before)
-        || is_bullet(after)
+    ends_sentence || is_headline(before) || is_list_heading(before) || is_bullet(after)
 }
 
 /// A list item's line (`- Festival Candi …;`, `• Indonesia vs Thailand 3-1`).
@@ -145,5 +193,44 @@ mod tests {
         // A break before a capitalised name inside a sentence is a wrap too.
         let wrapped = "Operasi pasar itu dibuka oleh\nPresiden Joko Widodo di Jakarta.";
         assert_eq!(texts(wrapped).len(), 1);
+    }
+
+    #[test]
+    fn a_page_with_one_sentence_broken_over_two_lines() {
+        let page = "Harga Beras Naik Lagi\nFoto: ANTARA/Budi\nJAKARTA - Harga beras naik lagi\npekan ini.\nPemerintah akan menggelar operasi pasar.";
+        assert_eq!(
+            texts(page),
+            [
+                "Harga Beras Naik Lagi",
+                "Foto: ANTARA/Budi",
+                "JAKARTA - Harga beras naik lagi\npekan ini.",
+                "Pemerintah akan menggelar operasi pasar."
+            ]
+        );
+    }
+
+    #[test]
+    fn wrapped_paragraphs_end_where_the_next_word_would_have_fitted() {
+        let wrapped = "Harga Beras Naik Lagi\n\
+            Harga beras di pasar tradisional naik lagi pekan\n\
+            ini setelah panen raya usai di banyak daerah.\n\
+            Pedagang mengeluhkan pasokan yang seret dari\n\
+            sentra produksi. Pemerintah berjanji turun\n\
+            tangan.\n\
+            Operasi pasar digelar di sejumlah kota mulai\n\
+            Senin depan.";
+        assert_eq!(
+            texts(wrapped),
+            [
+                "Harga Beras Naik Lagi",
+                "Harga beras di pasar tradisional naik lagi pekan\n\
+                 ini setelah panen raya usai di banyak daerah.\n\
+                 Pedagang mengeluhkan pasokan yang seret dari\n\
+                 sentra produksi. Pemerintah berjanji turun\n\
+                 tangan.",
+                "Operasi pasar digelar di sejumlah kota mulai\n\
+                 Senin depan."
+            ]
+        );
     }
 }
