@@ -12,9 +12,10 @@ const CORPORA: [&str; 3] = ["banjir-semarang", "ekspor-nikel", "festival-film"];
 /// Corpora written after the rules, as held-out stand-ins: their deliberate
 /// differences are checked, and their equivalences as a share (some
 /// translated acronyms and names are still flagged).
-const HELD_OUT: [&str; 44] = [
+const HELD_OUT: [&str; 50] = [
     "apbd-kaltim",
     "banjir-bandang",
+    "banjir-rob-live",
     "budaya-reog",
     "bursa-saham",
     "cuaca-ekstrem",
@@ -26,6 +27,7 @@ const HELD_OUT: [&str; 44] = [
     "haji-kuota",
     "harga-beras",
     "hasil-pertandingan",
+    "hujan-es-email",
     "indonesia-masters",
     "inflasi-daerah",
     "kabar-singkat",
@@ -37,8 +39,10 @@ const HELD_OUT: [&str; 44] = [
     "kesehatan-jantung",
     "laporan-investigasi",
     "laporan-keuangan",
+    "liga-voli",
     "linimasa-banjir",
     "opini-subsidi",
+    "pemilu-rekapitulasi",
     "pencurian-motor",
     "pendidikan-zonasi",
     "penipuan-online",
@@ -54,9 +58,11 @@ const HELD_OUT: [&str; 44] = [
     "suku-bunga-bi",
     "tambang-ilegal",
     "teknologi-ai",
+    "tender-proyek",
     "tips-mudik",
     "vaksin-dengue",
     "wawancara-atlet",
+    "wisata-labuan-bajo",
 ];
 
 type Ladder = (Vec<usize>, Vec<usize>);

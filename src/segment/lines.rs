@@ -1,11 +1,12 @@
 //! Text written one paragraph a line, with no blank lines between them (news
 //! copied from a web page: headline, photo credit, dateline lead, `Baca
 //! juga:` links). A line break there ends a paragraph; in wrapped text it is
-//! only a space. A block of lines where most breaks fall where a paragraph
-//! may end is a page: its lines are paragraphs, joined only across a break
-//! that cuts a sentence. Otherwise it is wrapped text: a break ends a
-//! paragraph only where it may and the next line's first word would have
-//! fitted on the line (the writer broke it, not the wrapping).
+//! only a space. A block whose lines mostly reach near its widest line, with
+//! a break that cuts a sentence, is wrapped text: a break ends a paragraph
+//! only where one may end and the next line's first word would have fitted
+//! on the line (the writer broke it, not the wrapping). Otherwise it is a
+//! page: its lines are paragraphs, joined only across a break that cuts a
+//! sentence.
 
 use std::ops::Range;
 
@@ -27,9 +28,14 @@ pub fn line_paragraphs(block: &str) -> Vec<Range<usize>> {
         .windows(2)
         .map(|w| Break::between(&block[w[0].clone()], &block[w[1].clone()]))
         .collect();
-    let clean = breaks.iter().filter(|b| **b != Break::Cut).count();
-    let page = clean * 2 > breaks.len();
-    let width = lines.iter().map(|l| block[l.clone()].chars().count()).max();
+    let widths: Vec<usize> = lines
+        .iter()
+        .map(|l| block[l.clone()].chars().count())
+        .collect();
+    let width = widths.iter().copied().max().unwrap_or(0);
+    // Wrapping fills most lines to near the widest; a page's paragraphs vary.
+    let full = widths.iter().filter(|&&w| w * 5 >= width * 4).count();
+    let page = !breaks.contains(&Break::Cut) || full * 2 <= lines.len();
     let mut paragraphs: Vec<Range<usize>> = Vec::new();
     for (i, line) in lines.iter().enumerate() {
         let ends = i == 0
@@ -40,7 +46,7 @@ pub fn line_paragraphs(block: &str) -> Vec<Range<usize>> {
                     page || next_word_fits(
                         &block[lines[i - 1].clone()],
                         &block[line.clone()],
-                        width.unwrap_or(0),
+                        width,
                     )
                 }
             };
@@ -96,7 +102,33 @@ fn paragraph_may_end(before: &str, after: &str) -> bool {
     let ends_sentence = before
         .trim_end_matches(['"', '\'', '”', '’', ')', ']', '»'])
         .ends_with(['.', '!', '?', '…', ':']);
-    ends_sentence || is_headline(before) || is_list_heading(before) || is_bullet(after)
+    ends_sentence
+        || is_headline(before)
+        || is_subheading(before, after)
+        || is_list_heading(before)
+        || is_bullet(after)
+}
+
+/// A short line in sentence case before a capitalised one (`Fajar di puncak
+/// Padar`, `Tips sebelum berangkat`): a feature's subheading, unless it stops
+/// on a word a sentence goes on after (`… dibuka oleh` / `Presiden …`).
+fn is_subheading(before: &str, after: &str) -> bool {
+    const MOST_WORDS: usize = 8;
+    const GOES_ON: &[&str] = &[
+        "di", "ke", "dari", "oleh", "dan", "atau", "yang", "untuk", "dengan", "pada", "dalam",
+        "bagi", "serta", "karena", "sebagai", "the", "a", "an", "of", "by", "and", "or", "to",
+        "in", "at", "for", "with", "from", "on", "that", "as",
+    ];
+    let words: Vec<&str> = before.split_whitespace().collect();
+    let last = words.last().copied().unwrap_or("");
+    let opens_capitalised = after
+        .chars()
+        .find(|c| c.is_alphanumeric())
+        .is_some_and(char::is_uppercase);
+    words.len() <= MOST_WORDS
+        && last.ends_with(char::is_alphanumeric)
+        && !GOES_ON.contains(&last.to_lowercase().as_str())
+        && opens_capitalised
 }
 
 /// A list item's line (`- Festival Candi …;`, `• Indonesia vs Thailand 3-1`).
@@ -193,6 +225,18 @@ mod tests {
         // A break before a capitalised name inside a sentence is a wrap too.
         let wrapped = "Operasi pasar itu dibuka oleh\nPresiden Joko Widodo di Jakarta.";
         assert_eq!(texts(wrapped).len(), 1);
+    }
+
+    #[test]
+    fn a_subheading_in_sentence_case_is_a_paragraph() {
+        let page = "Fajar di puncak Padar\nPendakian ke puncak Padar tidak terlalu berat.";
+        assert_eq!(
+            texts(page),
+            [
+                "Fajar di puncak Padar",
+                "Pendakian ke puncak Padar tidak terlalu berat."
+            ]
+        );
     }
 
     #[test]
