@@ -60,6 +60,14 @@ fn echoed_cover(masks: &[u64], evidence: &[(f64, f64)], unexplained: f64) -> f64
         .sum()
 }
 
+/// Most sentences (both sides) of a redistribution whose sentences count
+/// what their best partner covers undiscounted (2-2).
+const MAX_REDISTRIBUTED: usize = 4;
+
+/// What a sentence of a redistribution must cover beyond its best partner,
+/// as a share of what it covers there.
+const CROSSING: f64 = 0.2;
+
 /// Prior cost of a bead shape, −ln P(a-b), for shapes the search may use.
 pub fn prior(a: usize, b: usize) -> f64 {
     let p = match (a, b) {
@@ -370,6 +378,9 @@ impl<'a> BeadCost<'a> {
                 let (cover, explaining) =
                     self.merge_membership((a, b), (i, j), &pair, &src_ev, &tgt_ev);
                 covered += cover;
+                if a >= 2 && b >= 2 && a + b <= MAX_REDISTRIBUTED {
+                    covered += self.partner_cover((a, b), (i, j), &pair, &src_ev, &tgt_ev);
+                }
                 // Off by default: no exp() per sentence in the hot loop then.
                 let orphans: f64 = if self.orphan_cost > 0.0 {
                     let member = |m: usize| explaining & (1 << m) == 0;
@@ -489,6 +500,58 @@ impl<'a> BeadCost<'a> {
                 - discounted;
         }
         (added, explaining)
+    }
+
+    /// For a redistribution (2-2), what to add to the weight it covers: the
+    /// tokens each sentence finds in its best single partner of the other
+    /// side are no luck of the group's size, so only what it finds beyond
+    /// that partner is discounted. Without evidence crossing the pairs, a
+    /// 2-2 then covers what its two 1-1 pairs do and loses by its prior;
+    /// with it (`AS (48)` … `RH (41)` told of in the other order), it wins.
+    fn partner_cover(
+        &self,
+        (a, b): (usize, usize),
+        (i, j): (usize, usize),
+        pair: &[[(u64, u64); K]; K],
+        src_ev: &Evidence,
+        tgt_ev: &Evidence,
+    ) -> f64 {
+        let best = |masks: &mut dyn Iterator<Item = u64>, one: &dyn Fn(u64) -> f64| {
+            masks
+                .map(|m| (one(m), m))
+                .max_by(|x, y| x.0.total_cmp(&y.0))
+                .map_or(0, |(_, m)| m)
+        };
+        // Only where every sentence of one side finds evidence beyond its
+        // best partner: adjacent sentences share names and words by chance
+        // (`Komisi XII` … `Commission member`), and then they share them
+        // with the best partner too.
+        let (mut added, mut src_beyond, mut tgt_beyond) = (0.0, true, true);
+        for x in 0..a {
+            let all = (0..b).fold(0, |all, y| all | pair[x][y].0);
+            let one = |m| self.overlap.src_evidence(i - 1 - x, m, 1).0;
+            let sure = best(&mut (0..b).map(|y| pair[x][y].0), &one);
+            src_beyond &= self.crosses(one(all & !sure), one(sure));
+            added += self.overlap.src_evidence_beyond(i - 1 - x, all, sure, b).0 - src_ev[x][b].0;
+        }
+        for y in 0..b {
+            let all = (0..a).fold(0, |all, x| all | pair[x][y].1);
+            let one = |m| self.overlap.tgt_evidence(j - 1 - y, m, 1).0;
+            let sure = best(&mut (0..a).map(|x| pair[x][y].1), &one);
+            tgt_beyond &= self.crosses(one(all & !sure), one(sure));
+            added += self.overlap.tgt_evidence_beyond(j - 1 - y, all, sure, a).0 - tgt_ev[y][a].0;
+        }
+        if !(src_beyond || tgt_beyond) {
+            return 0.0;
+        }
+        added
+    }
+
+    /// Whether a sentence that covers `sure` in its best partner covers
+    /// enough `beyond` it, in the other sentences of a redistribution, to
+    /// be told of in them too.
+    fn crosses(&self, beyond: f64, sure: f64) -> bool {
+        beyond >= self.merge_evidence && beyond >= CROSSING * sure
     }
 
     /// A noise line (`Baca juga: …`, `Foto: …`) pairs with a noise line of
