@@ -12,12 +12,13 @@ const CORPORA: [&str; 3] = ["banjir-semarang", "ekspor-nikel", "festival-film"];
 /// Corpora written after the rules, as held-out stand-ins: their deliberate
 /// differences are checked, and their equivalences as a share (some
 /// translated acronyms and names are still flagged).
-const HELD_OUT: [&str; 50] = [
+const HELD_OUT: [&str; 54] = [
     "apbd-kaltim",
     "banjir-bandang",
     "banjir-rob-live",
     "budaya-reog",
     "bursa-saham",
+    "cms-ekonomi-digital",
     "cuaca-ekstrem",
     "dagang-as",
     "ekspor-kopi",
@@ -36,11 +37,13 @@ const HELD_OUT: [&str; 50] = [
     "kebakaran-pasar",
     "keracunan-mbg",
     "kereta-cepat",
+    "kesehatan-diabetes",
     "kesehatan-jantung",
     "laporan-investigasi",
     "laporan-keuangan",
     "liga-voli",
     "linimasa-banjir",
+    "obituari-seniman",
     "opini-subsidi",
     "pemilu-rekapitulasi",
     "pencurian-motor",
@@ -49,6 +52,7 @@ const HELD_OUT: [&str; 50] = [
     "pertemuan-asean",
     "pilkada-debat",
     "polemik-tarif-ojol",
+    "rapat-dpr-kutipan",
     "sepak-bola-liga",
     "siaran-pers",
     "sidang-korupsi",

@@ -99,14 +99,25 @@ fn next_word_fits(before: &str, after: &str, width: usize) -> bool {
 /// first ends a sentence or is a headline or a numbered heading, or the
 /// second is a list item.
 fn paragraph_may_end(before: &str, after: &str) -> bool {
-    let ends_sentence = before
-        .trim_end_matches(['"', '\'', '”', '’', ')', ']', '»'])
-        .ends_with(['.', '!', '?', '…', ':']);
-    ends_sentence
+    ends_sentence(before)
         || is_headline(before)
         || is_subheading(before, after)
+        || ends_with_link(before) && opens_capitalised(after)
         || is_list_heading(before)
         || is_bullet(after)
+}
+
+/// Whether `line` ends a sentence, or a bracketed credit after one (`… on
+/// Wednesday. (ANTARA/Budi)`).
+fn ends_sentence(line: &str) -> bool {
+    let marked = |text: &str| {
+        text.trim_end_matches(['"', '\'', '”', '’', ')', ']', '»'])
+            .ends_with(['.', '!', '?', '…', ':'])
+    };
+    let credit = line
+        .strip_suffix(')')
+        .and_then(|l| l.rfind('(').map(|open| &l[..open]));
+    marked(line) || credit.is_some_and(|before| marked(before.trim_end()))
 }
 
 /// A short line in sentence case before a capitalised one (`Fajar di puncak
@@ -121,14 +132,24 @@ fn is_subheading(before: &str, after: &str) -> bool {
     ];
     let words: Vec<&str> = before.split_whitespace().collect();
     let last = words.last().copied().unwrap_or("");
-    let opens_capitalised = after
-        .chars()
-        .find(|c| c.is_alphanumeric())
-        .is_some_and(char::is_uppercase);
     words.len() <= MOST_WORDS
         && last.ends_with(char::is_alphanumeric)
         && !GOES_ON.contains(&last.to_lowercase().as_str())
-        && opens_capitalised
+        && opens_capitalised(after)
+}
+
+fn opens_capitalised(line: &str) -> bool {
+    line.chars()
+        .find(|c| c.is_alphanumeric())
+        .is_some_and(char::is_uppercase)
+}
+
+/// A line ending in an address (an image or link line of a markdown export,
+/// `![Foto: …](https://…/foto.jpg)`): no sentence goes on after it.
+fn ends_with_link(line: &str) -> bool {
+    let last = line.split_whitespace().last().unwrap_or("");
+    let last = last.rsplit("](").next().unwrap_or(last);
+    last.contains("://") || last.starts_with("www.")
 }
 
 /// A list item's line (`- Festival Candi …;`, `• Indonesia vs Thailand 3-1`).
@@ -225,6 +246,12 @@ mod tests {
         // A break before a capitalised name inside a sentence is a wrap too.
         let wrapped = "Operasi pasar itu dibuka oleh\nPresiden Joko Widodo di Jakarta.";
         assert_eq!(texts(wrapped).len(), 1);
+    }
+
+    #[test]
+    fn an_image_line_is_a_paragraph() {
+        let page = "![Foto: Pedagang kopi.](https://cdn.example.id/kopi.jpg)\nSeorang pembeli memindai kode QRIS, Rabu. (ANTARA/Budi)\nHarga kopi naik.";
+        assert_eq!(texts(page).len(), 3);
     }
 
     #[test]

@@ -513,6 +513,20 @@ mod tests {
     }
 
     #[test]
+    fn a_participle_opens_a_sentence_after_a_name_suffix() {
+        let text = "It was organized by Robert J. Whitcombe Jr. Reviewing the show, \
+                    one critic was kind. Shares of Acme Inc. Holdings rose.";
+        assert_eq!(
+            split(text, Lang::En),
+            [
+                "It was organized by Robert J. Whitcombe Jr.",
+                "Reviewing the show, one critic was kind.",
+                "Shares of Acme Inc. Holdings rose."
+            ]
+        );
+    }
+
+    #[test]
     fn headlines_and_paragraphs_are_units() {
         let s = "Judul Berita Tanpa Titik\n\nParagraf satu. Kalimat dua.\n\nSumber";
         let sents = split_text(s, &Lang::Id);

@@ -172,9 +172,23 @@ impl Rules {
         let doubled = lower
             .split_once('-')
             .is_some_and(|(a, b)| a == b && known(a));
+        // `reviewing`, `making`, `running`, `praised`: a verb opening with
+        // its participle (`… Jr. Reviewing the show, one critic …`).
+        let participle = ["ing", "ed"].iter().any(|suffix| {
+            lower.strip_suffix(suffix).is_some_and(|stem| {
+                let undoubled = stem.len() > 2
+                    && stem.as_bytes()[stem.len() - 1] == stem.as_bytes()[stem.len() - 2];
+                stem.len() >= 3
+                    && (["", "e", "ed", "ing", "s"]
+                        .iter()
+                        .any(|end| known(&format!("{stem}{end}")))
+                        || undoubled && known(&stem[..stem.len() - 1]))
+            })
+        });
         doubled
             || lower.strip_suffix('s').is_some_and(known)
             || lower.strip_suffix("es").is_some_and(known)
+            || !self.indonesian_affixes && participle
             || self.indonesian_affixes
                 && (lower.ends_with("nya")
                     || lower.starts_with("pe") && lower.ends_with("an") && lower.len() > 6
