@@ -516,42 +516,51 @@ impl<'a> BeadCost<'a> {
         src_ev: &Evidence,
         tgt_ev: &Evidence,
     ) -> f64 {
-        let best = |masks: &mut dyn Iterator<Item = u64>, one: &dyn Fn(u64) -> f64| {
-            masks
-                .map(|m| (one(m), m))
-                .max_by(|x, y| x.0.total_cmp(&y.0))
-                .map_or(0, |(_, m)| m)
-        };
+        let src_mask = |x: usize, y: usize| pair[x][y].0;
+        let tgt_mask = |y: usize, x: usize| pair[x][y].1;
+        let src_one = |x: usize, m| self.overlap.src_evidence(i - 1 - x, m, 1).0;
+        let tgt_one = |y: usize, m| self.overlap.tgt_evidence(j - 1 - y, m, 1).0;
         // Only where every sentence of one side finds evidence beyond its
         // best partner: adjacent sentences share names and words by chance
         // (`Komisi XII` … `Commission member`), and then they share them
         // with the best partner too.
-        let (mut added, mut src_beyond, mut tgt_beyond) = (0.0, true, true);
-        for x in 0..a {
-            let all = (0..b).fold(0, |all, y| all | pair[x][y].0);
-            let one = |m| self.overlap.src_evidence(i - 1 - x, m, 1).0;
-            let sure = best(&mut (0..b).map(|y| pair[x][y].0), &one);
-            src_beyond &= self.crosses(one(all & !sure), one(sure));
-            added += self.overlap.src_evidence_beyond(i - 1 - x, all, sure, b).0 - src_ev[x][b].0;
-        }
-        for y in 0..b {
-            let all = (0..a).fold(0, |all, x| all | pair[x][y].1);
-            let one = |m| self.overlap.tgt_evidence(j - 1 - y, m, 1).0;
-            let sure = best(&mut (0..a).map(|x| pair[x][y].1), &one);
-            tgt_beyond &= self.crosses(one(all & !sure), one(sure));
-            added += self.overlap.tgt_evidence_beyond(j - 1 - y, all, sure, a).0 - tgt_ev[y][a].0;
-        }
-        if !(src_beyond || tgt_beyond) {
+        if !self.crossing(a, b, src_mask, src_one) && !self.crossing(b, a, tgt_mask, tgt_one) {
             return 0.0;
         }
-        added
+        let src: f64 = (src_ev[..a].iter().enumerate())
+            .map(|(x, ev)| {
+                let (all, sure, _) = best_partner(x, b, src_mask, src_one);
+                self.overlap.src_evidence_beyond(i - 1 - x, all, sure, b).0 - ev[b].0
+            })
+            .sum();
+        let tgt: f64 = (tgt_ev[..b].iter().enumerate())
+            .map(|(y, ev)| {
+                let (all, sure, _) = best_partner(y, a, tgt_mask, tgt_one);
+                self.overlap.tgt_evidence_beyond(j - 1 - y, all, sure, a).0 - ev[a].0
+            })
+            .sum();
+        src + tgt
     }
 
-    /// Whether a sentence that covers `sure` in its best partner covers
-    /// enough `beyond` it, in the other sentences of a redistribution, to
-    /// be told of in them too.
-    fn crosses(&self, beyond: f64, sure: f64) -> bool {
-        beyond >= self.merge_evidence && beyond >= CROSSING * sure
+    /// Whether each of `n` sentences of a redistribution finds, beyond its
+    /// best partner among `partners` (`mask(k, p)`: what partner p covers of
+    /// sentence k; `one(k, mask)`: the weight of it), at least
+    /// `merge_evidence` and a `CROSSING` share of what it finds there.
+    fn crossing(
+        &self,
+        n: usize,
+        partners: usize,
+        mask: impl Fn(usize, usize) -> u64 + Copy,
+        one: impl Fn(usize, u64) -> f64 + Copy,
+    ) -> bool {
+        // A partner covering all the others do leaves nothing beyond: masks
+        // tell that, cheaply, for most of the 2-2 beads the search prices.
+        may_cross(n, partners, mask)
+            && (0..n).all(|k| {
+                let (all, sure, cover) = best_partner(k, partners, mask, one);
+                let beyond = one(k, all & !sure);
+                beyond >= self.merge_evidence && beyond >= CROSSING * cover
+            })
     }
 
     /// A noise line (`Baca juga: …`, `Foto: …`) pairs with a noise line of
@@ -577,6 +586,32 @@ impl<'a> BeadCost<'a> {
         let mismatch = self.src.starts_paragraph(i) != self.tgt.starts_paragraph(j);
         self.paragraph_cost * (breaks as f64 + if mismatch { 0.5 } else { 0.0 })
     }
+}
+
+/// What the `partners` of sentence k cover of it together, what its best
+/// partner covers, and that partner's weight (see `BeadCost::crossing`).
+fn best_partner(
+    k: usize,
+    partners: usize,
+    mask: impl Fn(usize, usize) -> u64,
+    one: impl Fn(usize, u64) -> f64,
+) -> (u64, u64, f64) {
+    let all = (0..partners).fold(0, |all, p| all | mask(k, p));
+    let (cover, sure) = (0..partners)
+        .map(|p| (one(k, mask(k, p)), mask(k, p)))
+        .max_by(|x, y| x.0.total_cmp(&y.0))
+        .unwrap_or((0.0, 0));
+    (all, sure, cover)
+}
+
+/// Whether each of `n` sentences finds something beyond what any one of its
+/// `partners` covers of it (`mask(k, p)`): a partner covering all the others
+/// do leaves nothing beyond.
+fn may_cross(n: usize, partners: usize, mask: impl Fn(usize, usize) -> u64) -> bool {
+    (0..n).all(|k| {
+        let all = (0..partners).fold(0, |all, p| all | mask(k, p));
+        all != 0 && (0..partners).all(|p| mask(k, p) != all)
+    })
 }
 
 /// How far one nat of covered evidence clears a sentence of being an
