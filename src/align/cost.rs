@@ -60,6 +60,16 @@ fn echoed_cover(masks: &[u64], evidence: &[(f64, f64)], unexplained: f64) -> f64
         .sum()
 }
 
+/// A short list item's line: `1. …`, `2) …`, `- …`, `• …` (a list of
+/// whole sentences is translated sentence by sentence).
+fn is_list_item(text: &str) -> bool {
+    const MOST_CHARS: usize = 100;
+    let digits = text.chars().take_while(char::is_ascii_digit).count();
+    let numbered = (1..=2).contains(&digits) && text[digits..].starts_with(['.', ')']);
+    let marked = numbered || ["- ", "• ", "* ", "– "].iter().any(|b| text.starts_with(b));
+    marked && text.chars().count() <= MOST_CHARS
+}
+
 /// Most sentences (both sides) of a redistribution whose sentences count
 /// what their best partner covers undiscounted (2-2).
 const MAX_REDISTRIBUTED: usize = 4;
@@ -96,6 +106,11 @@ pub struct Layout {
     pub headline: Vec<bool>,
     /// How many sentences each unit stands for: 1, or k in a coarse pass.
     pub sentences: Vec<f64>,
+    /// How many sentences of a list end at each sentence, up to `K`: items
+    /// (`1. Adaro Energy (ADRO) +9,8%`, `- festival budaya;`) and the line
+    /// that introduces them (`Berikut lima saham …:`). A list of short items
+    /// may be translated as one sentence.
+    list_run: Vec<usize>,
 }
 
 impl Layout {
@@ -135,13 +150,43 @@ impl Layout {
                     && (crate::segment::is_headline(text) || opens_article(k))
             })
             .collect();
+        let item: Vec<bool> = sentences.iter().map(|s| is_list_item(&s.text)).collect();
+        let introduces = |k: usize| {
+            sentences[k].text.trim_end().ends_with(':') && item.get(k + 1).copied().unwrap_or(false)
+        };
+        // A list is one paragraph, however its items were set out.
+        let mut paragraph: Vec<usize> = sentences.iter().map(|s| s.paragraph).collect();
+        let mut list_run = vec![0; sentences.len()];
+        for k in 0..sentences.len() {
+            let follows = k > 0 && list_run[k - 1] > 0;
+            if item[k] && follows {
+                paragraph[k] = paragraph[k - 1];
+            }
+            list_run[k] = match (item[k] || introduces(k), follows && item[k]) {
+                (false, _) => 0,
+                (true, true) => (list_run[k - 1] + 1).min(K),
+                (true, false) => 1,
+            };
+        }
         Layout {
             chars,
-            paragraph: sentences.iter().map(|s| s.paragraph).collect(),
+            paragraph,
             noise,
             headline,
             sentences: vec![1.0; sentences.len()],
+            list_run,
         }
+    }
+
+    /// Most sentences of a list: the longest bead side a list needs.
+    pub fn longest_list(&self) -> usize {
+        self.list_run.iter().copied().max().unwrap_or(0)
+    }
+
+    /// Most sentences of a list that a bead ending before sentence `i` may
+    /// hold on this side.
+    fn list_before(&self, i: usize) -> usize {
+        i.checked_sub(1).map_or(0, |k| self.list_run[k])
     }
 
     /// Units of `k` consecutive sentences, for a coarse pass. Paragraphs and
@@ -155,6 +200,7 @@ impl Layout {
             noise: vec![false; units],
             headline: vec![false; units],
             sentences: sum(&self.sentences),
+            list_run: vec![0; units],
         }
     }
 
@@ -270,7 +316,7 @@ pub struct BeadCost<'a> {
     /// Weight each member of a merge into one sentence must cover for the
     /// merge to count that sentence's tokens undiscounted.
     merge_evidence: f64,
-    /// Most sentences on one side of a bead.
+    /// Most sentences on one side of a bead, but for a list.
     max_side: usize,
 }
 
@@ -284,11 +330,13 @@ impl<'a> BeadCost<'a> {
         cfg: &Config,
         known: Option<BeadCost<'a>>,
     ) -> BeadCost<'a> {
+        let max_side = cfg.max_side.clamp(1, K);
+        let reach = max_side.max(src.longest_list()).max(tgt.longest_list());
         let pairs = PairTable::build(
             overlap,
             corridor,
             tgt.chars.len(),
-            cfg.max_side.clamp(1, 8),
+            reach,
             known.map(|k| k.pairs),
         );
         BeadCost {
@@ -305,7 +353,7 @@ impl<'a> BeadCost<'a> {
             miss_rate: cfg.miss_rate,
             orphan_cost: cfg.orphan_cost,
             merge_evidence: cfg.merge_evidence,
-            max_side: cfg.max_side.clamp(1, 8),
+            max_side,
         }
     }
 
@@ -321,7 +369,9 @@ impl<'a> BeadCost<'a> {
         wanted: u128,
         out: &mut [f32],
     ) {
-        let (reach_a, reach_b) = (self.max_side.min(i), self.max_side.min(j));
+        let reach = |max_side: usize, list: usize, n: usize| max_side.max(list).min(n);
+        let reach_a = reach(self.max_side, self.src.list_before(i), i);
+        let reach_b = reach(self.max_side, self.tgt.list_before(j), j);
         // x counts back from sentence i-1, y from j-1.
         let mut pair = [[(0u64, 0u64); K]; K];
         for (x, row) in pair.iter_mut().enumerate().take(reach_a) {
@@ -352,6 +402,11 @@ impl<'a> BeadCost<'a> {
                 continue;
             }
             let (si, tj) = (i - a, j - b);
+            // Past `max_side`, only a list translated as one sentence.
+            if a > reach_a || b > reach_b {
+                out[t] = f32::INFINITY;
+                continue;
+            }
             out[t] = if a == 0 || b == 0 {
                 // Each sentence left out pays, however many a coarse unit holds.
                 let left: f64 = self.src.sentences[si..i].iter().sum::<f64>()

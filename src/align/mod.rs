@@ -287,7 +287,11 @@ pub fn align(src: &[Sentence], tgt: &[Sentence], lexicon: &Lexicon, cfg: &Config
         tgt_layout.chars.iter().sum(),
         cfg.length_variance,
     );
-    let types = bead_types(cfg.max_side.clamp(1, 8));
+    let mut types = bead_types(cfg.max_side.clamp(1, 8));
+    // A list translated as one sentence: beads past max_side, for its length.
+    let beyond = cfg.max_side.clamp(1, 8) + 1;
+    types.extend((beyond..=src_layout.longest_list()).map(|k| (k, 1)));
+    types.extend((beyond..=tgt_layout.longest_list()).map(|k| (1, k)));
     let (src_tokens, tgt_tokens) =
         rayon::join(|| overlap::Tokens::read(src), || overlap::Tokens::read(tgt));
     let first = {
@@ -374,6 +378,32 @@ mod tests {
                 "README row for {name} lacks {range}: {row}"
             );
         }
+    }
+
+    /// A list of short items, translated as one sentence, is one bead
+    /// however many items it has.
+    #[test]
+    fn a_list_translated_as_one_sentence_is_one_bead() {
+        let id = crate::segment::split_text(
+            "Indeks saham naik 1,2 persen pekan ini.\n\n\
+             Berikut lima saham dengan kenaikan tertinggi:\n\
+             1. Adaro Energy (ADRO) +9,8%\n2. Bank Syariah (BRIS) +8,6%\n\
+             3. Merdeka Copper (MDKA) +7,1%\n4. Indofood (ICBP) +6,4%\n5. Vale (INCO) +5,9%\n\n\
+             Investor asing mencatat beli bersih Rp1,2 triliun.",
+            &crate::Lang::Id,
+        );
+        let en = crate::segment::split_text(
+            "The index rose 1.2 percent this week.\n\n\
+             The top gainers were Adaro Energy (ADRO), up 9.8 percent, Bank Syariah (BRIS), \
+             up 8.6 percent, Merdeka Copper (MDKA), up 7.1 percent, Indofood (ICBP), up 6.4 \
+             percent, and Vale (INCO), up 5.9 percent.\n\n\
+             Foreign investors were net buyers of 1.2 trillion rupiah.",
+            &crate::Lang::En,
+        );
+        assert_eq!(id.len(), 8);
+        let beads = align(&id, &en, Lexicon::builtin_id_en(), &Config::default());
+        let shapes: Vec<String> = beads.iter().map(Bead::kind).collect();
+        assert_eq!(shapes, ["1-1", "6-1", "1-1"]);
     }
 
     #[test]

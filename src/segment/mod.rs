@@ -198,6 +198,10 @@ pub(crate) fn split_paragraph(para: &str, rules: &Rules) -> Vec<Range<usize>> {
         } else if next_word.chars().next().is_some_and(char::is_lowercase) {
             // `pertemuan bersama. konferensi pers`: a lower-case word continues the sentence.
             false
+        } else if para[word_pos..].starts_with('#') {
+            // `… kalau begini? #MudikAsyik #TolJapek" sambil …`: a post's
+            // hashtags close it, not a sentence.
+            false
         } else if para[..mark].ends_with(['[', '(']) {
             // `[...]`: words left out of a quotation.
             false
@@ -316,6 +320,16 @@ fn period_breaks(para: &str, start: usize, mark: usize, next_word: &str, rules: 
     let quote_closes = para[mark + 1..].starts_with(['”', '"', '’', '»']);
     if kind.is_some() && quote_closes && next_word.starts_with(char::is_uppercase) {
         return true;
+    }
+    // `20 Maret 2026 M. Kepastiannya …`, `1447 H. Puncak …`: a year's era
+    // mark, not a name's initial or a title, ends the sentence before a
+    // capitalised word.
+    let year_before = before[..token_start]
+        .split_whitespace()
+        .last()
+        .is_some_and(|w| w.chars().all(|c| c.is_ascii_digit()));
+    if year_before && matches!(token, "M" | "H" | "SM") {
+        return next_word.starts_with(char::is_uppercase);
     }
     match kind {
         // `No.` alone answering a question (`Resign? No. He stayed`) ends it.
@@ -508,6 +522,23 @@ mod tests {
                 "They met at 9 a.m. Monday in Ende.",
                 "It ended at 5 p.m. WITA.",
                 "We left at 4 p.m. Jakarta time."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_year_and_its_era_mark_may_end_a_sentence() {
+        let text = "Lebaran jatuh pada 20 Maret 2026 M. Kepastiannya menunggu sidang \
+                    isbat pada 29 Ramadan 1447 H. Puncak arus mudik pada H-3. Kata Agus. \
+                    Menurut Agus, jalan padat.";
+        assert_eq!(
+            split(text, Lang::Id),
+            [
+                "Lebaran jatuh pada 20 Maret 2026 M.",
+                "Kepastiannya menunggu sidang isbat pada 29 Ramadan 1447 H.",
+                "Puncak arus mudik pada H-3.",
+                "Kata Agus.",
+                "Menurut Agus, jalan padat."
             ]
         );
     }
