@@ -105,6 +105,14 @@ fn paragraph_may_end(before: &str, after: &str) -> bool {
         || ends_with_link(before) && opens_capitalised(after)
         || is_list_heading(before)
         || is_bullet(after)
+        || is_table_row(before)
+        || is_table_row(after)
+}
+
+/// A row of a table written with pipes (`| Pendapatan | Rp12,3 triliun |`).
+fn is_table_row(line: &str) -> bool {
+    let line = line.trim();
+    line.len() > 1 && line.starts_with('|') && line.ends_with('|')
 }
 
 /// Whether `line` ends a sentence, or a bracketed credit after one (`… on
@@ -246,6 +254,12 @@ mod tests {
         // A break before a capitalised name inside a sentence is a wrap too.
         let wrapped = "Operasi pasar itu dibuka oleh\nPresiden Joko Widodo di Jakarta.";
         assert_eq!(texts(wrapped).len(), 1);
+    }
+
+    #[test]
+    fn each_row_of_a_table_is_a_paragraph() {
+        let table = "Kinerja kuartal III:\n| Pendapatan | Rp12,3 triliun | +8,1% |\n| Margin EBITDA | 49,6% | -1,3 poin |\n| Laba bersih | Rp1,87 triliun | +12,6% |";
+        assert_eq!(texts(table).len(), 4);
     }
 
     #[test]
