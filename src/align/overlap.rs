@@ -78,19 +78,22 @@ impl OverlapWeights {
 
 #[derive(Default)]
 struct Vocab {
-    ids: FxHashMap<(Kind, Vec<String>), u32>,
+    ids: FxHashMap<(Kind, Vec<String>, bool), u32>,
     kinds: Vec<Kind>,
     keys: Vec<Vec<String>>,
+    /// Whether the token is named only in a quotation's attribution.
+    said: Vec<bool>,
 }
 
 impl Vocab {
-    fn intern(&mut self, kind: Kind, keys: Vec<String>) -> u32 {
+    fn intern(&mut self, kind: Kind, keys: Vec<String>, said: bool) -> u32 {
         let next = self.kinds.len() as u32;
-        match self.ids.entry((kind, keys)) {
+        match self.ids.entry((kind, keys, said)) {
             Entry::Occupied(e) => *e.get(),
             Entry::Vacant(e) => {
                 self.kinds.push(kind);
                 self.keys.push(e.key().1.clone());
+                self.said.push(said);
                 e.insert(next);
                 next
             }
@@ -203,6 +206,10 @@ enum Item<'a> {
     /// a capitalised word inside the sentence, an acronym).
     Word(&'a str, bool),
     Punct(&'static str),
+    /// An item named only in a quotation's attribution (`…,” kata
+    /// Adrianus`): a translation moves the attribution between the
+    /// sentences of a quotation, so it is found when there, not expected.
+    Said(Box<Item<'a>>),
 }
 
 /// One side's sentences read once, whatever the lexicon: each sentence's
@@ -252,22 +259,96 @@ fn items(text: &str) -> Vec<Item<'_>> {
         out.push(Item::Anchor(Kind::Number, vec![value]));
     }
     let shouting = in_capitals(&words);
+    // Who said it, and where and when (`…,” kata Adrianus dalam paparan
+    // publik, Jumat.`): a translation moves the attribution between the
+    // sentences of a quotation, so what only it names is no evidence.
+    let said = attribution(text);
+    let own = |written: &str| !text[..said].contains(written);
     for a in anchors::extract(text) {
         let kind = match a.kind {
             AnchorKind::Number => Kind::Number,
             AnchorKind::Name | AnchorKind::Acronym if !shouting => Kind::Name,
             _ => continue,
         };
-        out.push(Item::Anchor(kind, a.keys));
+        let item = Item::Anchor(kind, a.keys);
+        if said < text.len() && own(&a.text) && text[said..].contains(a.text.as_str()) {
+            out.push(Item::Said(Box::new(item)));
+        } else {
+            out.push(item);
+        }
     }
-    for (k, (_, w)) in words.into_iter().enumerate() {
+    for (k, &(at, w)) in words.iter().enumerate() {
         let first = w.chars().next().unwrap_or(' ');
         let anchor = first.is_ascii_digit()
             || !shouting && (k > 0 && first.is_uppercase() || anchors::is_acronym(w));
-        out.push(Item::Word(w, anchor));
+        if at >= said && own(w) {
+            out.push(Item::Said(Box::new(Item::Word(w, anchor))));
+        } else {
+            out.push(Item::Word(w, anchor));
+        }
     }
     out.extend(text.chars().filter_map(punct_key).map(Item::Punct));
     out
+}
+
+/// Verbs of a quotation's attribution (`kata Budi`, `Budi said`).
+const SAID: &[&str] = &[
+    "kata",
+    "ujar",
+    "ucap",
+    "tutur",
+    "jelas",
+    "imbuh",
+    "tambah",
+    "terang",
+    "ungkap",
+    "tegas",
+    "papar",
+    "katanya",
+    "ujarnya",
+    "ucapnya",
+    "tuturnya",
+    "jelasnya",
+    "imbuhnya",
+    "tambahnya",
+    "terangnya",
+    "ungkapnya",
+    "tegasnya",
+    "paparnya",
+    "said",
+    "says",
+    "told",
+    "added",
+    "asked",
+    "explained",
+    "noted",
+    "wrote",
+    "insisted",
+    "argued",
+];
+
+/// Where the attribution after a closing quotation starts (`,” kata
+/// Budi …`, `," Budi told reporters …`), or the text's length if none: a
+/// verb of speaking among the first four words after the quote.
+fn attribution(text: &str) -> usize {
+    let closes = text
+        .match_indices(['”', '"'])
+        .filter(|&(at, _)| text[..at].ends_with([',', '.', '!', '?', '…']));
+    for (at, quote) in closes {
+        let from = at + quote.len();
+        let said = text[from..]
+            .split_whitespace()
+            .take(4)
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            })
+            .any(|w| SAID.contains(&w.as_str()));
+        if said {
+            return from;
+        }
+    }
+    text.len()
 }
 
 /// Whether a line is written in capitals (a title page, a kicker): at
@@ -292,24 +373,26 @@ fn token_of(
     item: &Item,
     is_word: &dyn Fn(&str) -> bool,
     respell: bool,
-) -> Option<(Kind, Vec<String>)> {
+) -> Option<(Kind, Vec<String>, bool)> {
     Some(match item {
-        Item::Anchor(kind, keys) => (*kind, keys.clone()),
-        Item::Punct(key) => (Kind::Punct, vec![key.to_string()]),
+        Item::Said(inner) => {
+            let (kind, keys, _) = token_of(inner, is_word, respell)?;
+            (kind, keys, true)
+        }
+        Item::Anchor(kind, keys) => (*kind, keys.clone(), false),
+        Item::Punct(key) => (Kind::Punct, vec![key.to_string()], false),
         Item::Word(w, anchor) => {
             let lower = w.to_lowercase();
             if is_word(&lower) && !w.starts_with(|c: char| c.is_ascii_digit()) {
-                (Kind::Word, vec![lower])
+                (Kind::Word, vec![lower], false)
             } else if !anchor && w.chars().count() >= COGNATE_MIN {
                 let folded = fold(w);
-                (
-                    Kind::Cognate,
-                    vec![if respell {
-                        spelled_alike(&folded)
-                    } else {
-                        folded
-                    }],
-                )
+                let key = if respell {
+                    spelled_alike(&folded)
+                } else {
+                    folded
+                };
+                (Kind::Cognate, vec![key], false)
             } else {
                 return None;
             }
@@ -326,14 +409,14 @@ fn tokenise(
     respell: bool,
 ) -> Vec<Vec<u32>> {
     use rayon::prelude::*;
-    let mapped: Vec<Option<(Kind, Vec<String>)>> = tokens
+    let mapped: Vec<Option<(Kind, Vec<String>, bool)>> = tokens
         .items
         .par_iter()
         .map(|item| token_of(item, is_word, respell))
         .collect();
     let token: Vec<Option<u32>> = mapped
         .into_iter()
-        .map(|t| t.map(|(kind, keys)| vocab.intern(kind, keys)))
+        .map(|t| t.map(|(kind, keys, said)| vocab.intern(kind, keys, said)))
         .collect();
     tokens
         .sentences
@@ -453,8 +536,13 @@ impl Overlap {
             };
             (w.of(k), expectation)
         };
-        let mut src_kinds: Vec<(f64, f64)> = sv.kinds.iter().map(|&k| of_kind(k)).collect();
-        let mut tgt_kinds: Vec<(f64, f64)> = tv.kinds.iter().map(|&k| of_kind(k)).collect();
+        // What only an attribution names is found when there, not expected.
+        let of_token = |(&kind, &said): (&Kind, &bool)| {
+            let (weight, expectation) = of_kind(kind);
+            (weight, if said { 0.0 } else { expectation })
+        };
+        let mut src_kinds: Vec<(f64, f64)> = sv.kinds.iter().zip(&sv.said).map(of_token).collect();
+        let mut tgt_kinds: Vec<(f64, f64)> = tv.kinds.iter().zip(&tv.said).map(of_token).collect();
         // A side that capitalises its nouns (German) writes most of its
         // "names" as common nouns: one that finds no counterpart anywhere on
         // the other side counts as an ordinary word, expected nowhere.
@@ -807,6 +895,25 @@ mod tests {
             punct: 0.0,
             word_expectation: 0.0,
         }
+    }
+
+    #[test]
+    fn what_only_an_attribution_names_is_not_expected() {
+        let quoted =
+            "“Kami optimistis momentum ini berlanjut,” kata Adrianus dalam paparan, Jumat.";
+        assert_eq!(
+            &quoted[attribution(quoted)..],
+            " kata Adrianus dalam paparan, Jumat."
+        );
+        let plain = "Adrianus mengatakan momentum itu berlanjut.";
+        assert_eq!(attribution(plain), plain.len());
+        let src = split_lines(&format!("{quoted}\n"));
+        let tgt = split_lines("“We are optimistic,” Adrianus said.\n");
+        let o = Overlap::build(&Tokens::read(&src), &Tokens::read(&tgt), &[], weights());
+        // Adrianus is found when there, but missing it would cost nothing.
+        assert_eq!(o.src_expected[0], 0.0);
+        let (ms, _) = o.pair_masks(0, 0);
+        assert!(o.src_evidence(0, ms, 1).0 > 0.0);
     }
 
     #[test]
