@@ -119,7 +119,7 @@ fn is_table_row(line: &str) -> bool {
 /// Wednesday. (ANTARA/Budi)`).
 fn ends_sentence(line: &str) -> bool {
     let marked = |text: &str| {
-        text.trim_end_matches(['"', '\'', '”', '’', ')', ']', '»'])
+        text.trim_end_matches(['"', '\'', '”', '’', ')', ']', '»', '*', '_'])
             .ends_with(['.', '!', '?', '…', ':'])
     };
     let credit = line

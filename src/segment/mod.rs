@@ -101,11 +101,12 @@ fn is_terminal(c: char) -> bool {
     matches!(c, '.' | '!' | '?' | '…' | '‼' | '⁇' | '⁈' | '⁉')
 }
 
-/// Closing quotes and brackets that stay with the sentence they close.
+/// Closing quotes and brackets that stay with the sentence they close, and
+/// the marks that close emphasis (`**Bagaimana …?** Terus terang, …`).
 fn is_closer(c: char) -> bool {
     matches!(
         c,
-        '"' | '\'' | '”' | '’' | '»' | '›' | ')' | ']' | '}' | '」' | '』'
+        '"' | '\'' | '”' | '’' | '»' | '›' | ')' | ']' | '}' | '」' | '』' | '*' | '_'
     )
 }
 
@@ -344,7 +345,8 @@ fn period_breaks(para: &str, start: usize, mark: usize, next_word: &str, rules: 
             return rules.opens_sentence(next_word, then);
         }
         Some(AbbrevKind::Clock) => {
-            let then = para[mark + 1..].split_whitespace().nth(1).unwrap_or("");
+            // The zone may take three words: `a.m. Western Indonesia Time`.
+            let then = para[mark + 1..].split_whitespace().skip(1).take(2);
             return Rules::opens_after_clock(next_word, then);
         }
         None => {}
@@ -513,7 +515,7 @@ mod tests {
     fn a_clock_time_ends_a_sentence_unless_the_time_goes_on() {
         let text = "It rose to Level IV at 3 p.m. Level IV is the highest. They met at \
                     9 a.m. Monday in Ende. It ended at 5 p.m. WITA. We left at 4 p.m. \
-                    Jakarta time.";
+                    Jakarta time. It shook at 2:17 a.m. Western Indonesia Time (WIB).";
         assert_eq!(
             split(text, Lang::En),
             [
@@ -521,7 +523,23 @@ mod tests {
                 "Level IV is the highest.",
                 "They met at 9 a.m. Monday in Ende.",
                 "It ended at 5 p.m. WITA.",
-                "We left at 4 p.m. Jakarta time."
+                "We left at 4 p.m. Jakarta time.",
+                "It shook at 2:17 a.m. Western Indonesia Time (WIB)."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_sentence_may_end_inside_emphasis() {
+        assert_eq!(
+            split(
+                "**Bagaimana kondisinya saat ini?** Terus terang, kita tertinggal. _Kicak_ dijual murah.",
+                Lang::Id
+            ),
+            [
+                "**Bagaimana kondisinya saat ini?**",
+                "Terus terang, kita tertinggal.",
+                "_Kicak_ dijual murah."
             ]
         );
     }
@@ -553,6 +571,18 @@ mod tests {
                 "It was organized by Robert J. Whitcombe Jr.",
                 "Reviewing the show, one critic was kind.",
                 "Shares of Acme Inc. Holdings rose."
+            ]
+        );
+        assert_eq!(
+            split(
+                "Tests ran at three of the largest providers in the U.S. Ellery declined \
+                 to name them. They met U.S. Trade Representative Jamieson Greer.",
+                Lang::En
+            ),
+            [
+                "Tests ran at three of the largest providers in the U.S.",
+                "Ellery declined to name them.",
+                "They met U.S. Trade Representative Jamieson Greer."
             ]
         );
     }

@@ -125,14 +125,24 @@ impl Rules {
         if !capitalised || self.continuers.contains(word) {
             return false;
         }
+        // `… in the U.S. Ellery declined to name them`: a name and its
+        // verb in the past open the next sentence.
+        let then = then.trim_end_matches(|c: char| !c.is_alphanumeric());
+        if !self.indonesian_affixes
+            && (matches!(then, "said" | "says" | "told")
+                || then.len() > 4 && then.ends_with("ed") && self.common.contains(then))
+        {
+            return true;
+        }
         let lower = word.to_lowercase();
         self.common.contains(&lower) || self.common_by_affix(&lower)
     }
 
     /// Whether a capitalised `word` after a clock time (`3 p.m.`) opens a new
     /// sentence: anything but the time's own day, month, zone or place
-    /// (`Monday`, `Dec.`, `WIB`, `Jakarta time`).
-    pub fn opens_after_clock(word: &str, then: &str) -> bool {
+    /// (`Monday`, `Dec.`, `WIB`, `Jakarta time`, `Western Indonesia Time`;
+    /// `then` holds the next two words).
+    pub fn opens_after_clock<'w>(word: &str, mut then: impl Iterator<Item = &'w str>) -> bool {
         const CALENDAR: [&str; 19] = [
             "Sunday",
             "Monday",
@@ -161,7 +171,7 @@ impl Rules {
             && !CALENDAR
                 .iter()
                 .any(|day| word.len() >= 3 && day.starts_with(word))
-            && !then.starts_with("time")
+            && !then.any(|w| w.to_lowercase().starts_with("time"))
     }
 
     /// A word the lexicon lacks but whose affixes mark an ordinary word:
