@@ -81,6 +81,69 @@ pub fn is_debris_line(line: &str) -> bool {
     !ends || !digits && letters < 2
 }
 
+/// Verbs of a quotation's attribution (`kata Budi`, `Budi said`).
+const SAID: &[&str] = &[
+    "kata",
+    "ujar",
+    "ucap",
+    "tutur",
+    "jelas",
+    "imbuh",
+    "tambah",
+    "terang",
+    "ungkap",
+    "tegas",
+    "papar",
+    "katanya",
+    "ujarnya",
+    "ucapnya",
+    "tuturnya",
+    "jelasnya",
+    "imbuhnya",
+    "tambahnya",
+    "terangnya",
+    "ungkapnya",
+    "tegasnya",
+    "paparnya",
+    "said",
+    "says",
+    "told",
+    "added",
+    "asked",
+    "explained",
+    "noted",
+    "wrote",
+    "insisted",
+    "argued",
+];
+
+/// Where the attribution after a closing quotation starts (`,” kata
+/// Budi …`, `," Budi told reporters …`), or the text's length if none: a
+/// verb of speaking among the first four words after the quote. A
+/// translation moves the attribution between the sentences of a quotation,
+/// so what it names and how long it is say little of the sentence's
+/// translation.
+pub fn attribution(text: &str) -> usize {
+    let closes = text
+        .match_indices(['”', '"'])
+        .filter(|&(at, _)| text[..at].ends_with([',', '.', '!', '?', '…']));
+    for (at, quote) in closes {
+        let from = at + quote.len();
+        let said = text[from..]
+            .split_whitespace()
+            .take(4)
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            })
+            .any(|w| SAID.contains(&w.as_str()));
+        if said {
+            return from;
+        }
+    }
+    text.len()
+}
+
 /// The dateline a news sentence opens with (`SAMARINDA, WARTABORNEO.com — `,
 /// `Jakarta (ANTARA) - `, `KOMPAS.com – `), empty without one. A translation
 /// usually drops or rewrites the dateline, so its characters say nothing
@@ -137,6 +200,22 @@ pub fn dateline(sentence: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_attribution_starts_after_the_closing_quote() {
+        let quoted = "“Kami optimistis,” kata Adrianus dalam paparan, Jumat.";
+        assert_eq!(
+            &quoted[attribution(quoted)..],
+            " kata Adrianus dalam paparan, Jumat."
+        );
+        let english = "\"The kids never gave up,\" Bambang said after the match.";
+        assert_eq!(
+            &english[attribution(english)..],
+            " Bambang said after the match."
+        );
+        let plain = "Adrianus mengatakan momentum itu berlanjut.";
+        assert_eq!(attribution(plain), plain.len());
+    }
 
     #[test]
     fn credits_links_and_bylines() {

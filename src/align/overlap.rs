@@ -262,7 +262,7 @@ fn items(text: &str) -> Vec<Item<'_>> {
     // Who said it, and where and when (`…,” kata Adrianus dalam paparan
     // publik, Jumat.`): a translation moves the attribution between the
     // sentences of a quotation, so what only it names is no evidence.
-    let said = attribution(text);
+    let said = crate::noise::attribution(text);
     let own = |written: &str| !text[..said].contains(written);
     for a in anchors::extract(text) {
         let kind = match a.kind {
@@ -289,66 +289,6 @@ fn items(text: &str) -> Vec<Item<'_>> {
     }
     out.extend(text.chars().filter_map(punct_key).map(Item::Punct));
     out
-}
-
-/// Verbs of a quotation's attribution (`kata Budi`, `Budi said`).
-const SAID: &[&str] = &[
-    "kata",
-    "ujar",
-    "ucap",
-    "tutur",
-    "jelas",
-    "imbuh",
-    "tambah",
-    "terang",
-    "ungkap",
-    "tegas",
-    "papar",
-    "katanya",
-    "ujarnya",
-    "ucapnya",
-    "tuturnya",
-    "jelasnya",
-    "imbuhnya",
-    "tambahnya",
-    "terangnya",
-    "ungkapnya",
-    "tegasnya",
-    "paparnya",
-    "said",
-    "says",
-    "told",
-    "added",
-    "asked",
-    "explained",
-    "noted",
-    "wrote",
-    "insisted",
-    "argued",
-];
-
-/// Where the attribution after a closing quotation starts (`,” kata
-/// Budi …`, `," Budi told reporters …`), or the text's length if none: a
-/// verb of speaking among the first four words after the quote.
-fn attribution(text: &str) -> usize {
-    let closes = text
-        .match_indices(['”', '"'])
-        .filter(|&(at, _)| text[..at].ends_with([',', '.', '!', '?', '…']));
-    for (at, quote) in closes {
-        let from = at + quote.len();
-        let said = text[from..]
-            .split_whitespace()
-            .take(4)
-            .map(|w| {
-                w.trim_matches(|c: char| !c.is_alphanumeric())
-                    .to_lowercase()
-            })
-            .any(|w| SAID.contains(&w.as_str()));
-        if said {
-            return from;
-        }
-    }
-    text.len()
 }
 
 /// Whether a line is written in capitals (a title page, a kicker): at
@@ -901,12 +841,6 @@ mod tests {
     fn what_only_an_attribution_names_is_not_expected() {
         let quoted =
             "“Kami optimistis momentum ini berlanjut,” kata Adrianus dalam paparan, Jumat.";
-        assert_eq!(
-            &quoted[attribution(quoted)..],
-            " kata Adrianus dalam paparan, Jumat."
-        );
-        let plain = "Adrianus mengatakan momentum itu berlanjut.";
-        assert_eq!(attribution(plain), plain.len());
         let src = split_lines(&format!("{quoted}\n"));
         let tgt = split_lines("“We are optimistic,” Adrianus said.\n");
         let o = Overlap::build(&Tokens::read(&src), &Tokens::read(&tgt), &[], weights());
