@@ -196,7 +196,9 @@ pub(crate) fn split_paragraph(para: &str, rules: &Rules) -> Vec<Range<usize>> {
         let omission_before = para[..mark].ends_with(char::is_whitespace);
         let breaks = if items.starts.binary_search(&word_pos).is_ok() {
             true
-        } else if next_word.chars().next().is_some_and(char::is_lowercase) {
+        } else if next_word.chars().next().is_some_and(char::is_lowercase)
+            && !opens_lettered_item(&para[word_pos..])
+        {
             // `pertemuan bersama. konferensi pers`: a lower-case word continues the sentence.
             false
         } else if para[word_pos..].starts_with('#') {
@@ -245,6 +247,17 @@ pub(crate) fn split_paragraph(para: &str, rules: &Rules) -> Vec<Range<usize>> {
         .map(|r| trim_span(para, r))
         .filter(|r| !r.is_empty())
         .collect()
+}
+
+/// Whether `rest` opens with a lettered item whose text is capitalised (`c)
+/// Selain itu, …`): after a full stop, a new sentence.
+fn opens_lettered_item(rest: &str) -> bool {
+    let mut chars = rest.chars();
+    let (letter, bracket, space) = (chars.next(), chars.next(), chars.next());
+    letter.is_some_and(|c| c.is_ascii_lowercase())
+        && bracket == Some(')')
+        && space.is_some_and(char::is_whitespace)
+        && chars.as_str().trim_start().starts_with(char::is_uppercase)
 }
 
 /// Verbs that tell who spoke (`Arif asked`, `Hendra menambahkan`).
@@ -525,6 +538,22 @@ mod tests {
                 "It ended at 5 p.m. WITA.",
                 "We left at 4 p.m. Jakarta time.",
                 "It shook at 2:17 a.m. Western Indonesia Time (WIB)."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_lettered_item_after_a_full_stop_opens_a_sentence() {
+        assert_eq!(
+            split(
+                "Pemohon mendalilkan a) politik uang; b) mobilisasi kepala desa. c) Selain itu, \
+                 KPU dinilai lalai. Hal itu a) tidak terbukti.",
+                Lang::Id
+            ),
+            [
+                "Pemohon mendalilkan a) politik uang; b) mobilisasi kepala desa.",
+                "c) Selain itu, KPU dinilai lalai.",
+                "Hal itu a) tidak terbukti."
             ]
         );
     }
