@@ -249,6 +249,12 @@ impl<'a> Tokens<'a> {
     }
 }
 
+/// The share of its kind's weight a token named only in a quotation's
+/// attribution carries: at 1, moved attributions (`"A. B," kata X` against
+/// `"A," X said. "B."`) made 2-2 and 2-1 beads of 1-1 pairs; at 0, PUD dev
+/// lost 0.003; 0.25 and 0.5 measured alike.
+const SAID_WEIGHT: f64 = 0.5;
+
 fn items(text: &str) -> Vec<Item<'_>> {
     let mut out = Vec::new();
     if let Some(turn) = interview_turn(text) {
@@ -476,10 +482,16 @@ impl Overlap {
             };
             (w.of(k), expectation)
         };
-        // What only an attribution names is found when there, not expected.
+        // What only an attribution names is found when there, not expected,
+        // and counts for less: it crosses to another sentence of the
+        // quotation as often as it stays.
         let of_token = |(&kind, &said): (&Kind, &bool)| {
             let (weight, expectation) = of_kind(kind);
-            (weight, if said { 0.0 } else { expectation })
+            if said {
+                (weight * SAID_WEIGHT, 0.0)
+            } else {
+                (weight, expectation)
+            }
         };
         let mut src_kinds: Vec<(f64, f64)> = sv.kinds.iter().zip(&sv.said).map(of_token).collect();
         let mut tgt_kinds: Vec<(f64, f64)> = tv.kinds.iter().zip(&tv.said).map(of_token).collect();
