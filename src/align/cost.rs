@@ -70,6 +70,18 @@ fn is_list_item(text: &str) -> bool {
     marked && text.chars().count() <= MOST_CHARS
 }
 
+/// A bead being priced: its shape (a, b), the cell (i, j) it ends at, the
+/// masks of each of its sentence pairs (counting back from i-1 and j-1),
+/// and each sentence's evidence against groups of the other side's.
+#[derive(Clone, Copy)]
+struct Bead<'c> {
+    shape: (usize, usize),
+    end: (usize, usize),
+    pair: &'c [[(u64, u64); K]; K],
+    src_ev: &'c Evidence,
+    tgt_ev: &'c Evidence,
+}
+
 /// Most sentences (both sides) of a redistribution whose sentences count
 /// what their best partner covers undiscounted (2-2).
 const MAX_REDISTRIBUTED: usize = 4;
@@ -430,11 +442,17 @@ impl<'a> BeadCost<'a> {
                     covered += ev[a].0;
                     missed += ev[a].1;
                 }
-                let (cover, explaining) =
-                    self.merge_membership((a, b), (i, j), &pair, &src_ev, &tgt_ev);
+                let bead = Bead {
+                    shape: (a, b),
+                    end: (i, j),
+                    pair: &pair,
+                    src_ev: &src_ev,
+                    tgt_ev: &tgt_ev,
+                };
+                let (cover, explaining) = self.merge_membership(&bead);
                 covered += cover;
                 if a >= 2 && b >= 2 && a + b <= MAX_REDISTRIBUTED {
-                    covered += self.partner_cover((a, b), (i, j), &pair, &src_ev, &tgt_ev);
+                    covered += self.partner_cover(&bead);
                 }
                 // Off by default: no exp() per sentence in the hot loop then.
                 let orphans: f64 = if self.orphan_cost > 0.0 {
@@ -486,14 +504,9 @@ impl<'a> BeadCost<'a> {
     /// `merge_evidence` of the one sentence (`Dua jembatan gantung …` in
     /// `…, and two suspension bridges were cut`): part of the merge, not
     /// orphans, even where the translation dropped their village names.
-    fn merge_membership(
-        &self,
-        (a, b): (usize, usize),
-        (i, j): (usize, usize),
-        pair: &[[(u64, u64); K]; K],
-        src_ev: &Evidence,
-        tgt_ev: &Evidence,
-    ) -> (f64, u32) {
+    fn merge_membership(&self, bead: &Bead) -> (f64, u32) {
+        let ((a, b), (i, j)) = (bead.shape, bead.end);
+        let (pair, src_ev, tgt_ev) = (bead.pair, bead.src_ev, bead.tgt_ev);
         let into_target = b == 1 && a >= 2;
         if !(into_target || a == 1 && b >= 2) {
             return (0.0, 0);
@@ -563,14 +576,9 @@ impl<'a> BeadCost<'a> {
     /// that partner is discounted. Without evidence crossing the pairs, a
     /// 2-2 then covers what its two 1-1 pairs do and loses by its prior;
     /// with it (`AS (48)` … `RH (41)` told of in the other order), it wins.
-    fn partner_cover(
-        &self,
-        (a, b): (usize, usize),
-        (i, j): (usize, usize),
-        pair: &[[(u64, u64); K]; K],
-        src_ev: &Evidence,
-        tgt_ev: &Evidence,
-    ) -> f64 {
+    fn partner_cover(&self, bead: &Bead) -> f64 {
+        let ((a, b), (i, j)) = (bead.shape, bead.end);
+        let (pair, src_ev, tgt_ev) = (bead.pair, bead.src_ev, bead.tgt_ev);
         let src_mask = |x: usize, y: usize| pair[x][y].0;
         let tgt_mask = |y: usize, x: usize| pair[x][y].1;
         let src_one = |x: usize, m| self.overlap.src_evidence(i - 1 - x, m, 1).0;
