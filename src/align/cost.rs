@@ -64,9 +64,7 @@ fn echoed_cover(masks: &[u64], evidence: &[(f64, f64)], unexplained: f64) -> f64
 /// whole sentences is translated sentence by sentence).
 fn is_list_item(text: &str) -> bool {
     const MOST_CHARS: usize = 100;
-    let digits = text.chars().take_while(char::is_ascii_digit).count();
-    let numbered = (1..=2).contains(&digits) && text[digits..].starts_with(['.', ')']);
-    let marked = numbered || ["- ", "• ", "* ", "– "].iter().any(|b| text.starts_with(b));
+    let marked = crate::segment::is_numbered(text) || crate::segment::is_bullet(text);
     marked && text.chars().count() <= MOST_CHARS
 }
 

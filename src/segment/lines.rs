@@ -32,8 +32,13 @@ pub fn line_paragraphs(block: &str) -> Vec<Range<usize>> {
         .iter()
         .map(|l| block[l.clone()].chars().count())
         .collect();
-    let width = widths.iter().copied().max().unwrap_or(0);
-    // Wrapping fills most lines to near the widest; a page's paragraphs vary.
+    // The wrapping width: the widest line that a wrap ends (a long line set
+    // apart, a title or a box of book data, may run wider).
+    let wrapped = (breaks.iter().zip(&widths)).filter(|(b, _)| **b == Break::Cut);
+    let width = (wrapped.map(|(_, &w)| w).max())
+        .or(widths.iter().copied().max())
+        .unwrap_or(0);
+    // Wrapping fills most lines to near that width; a page's paragraphs vary.
     let full = widths.iter().filter(|&&w| w * 5 >= width * 4).count();
     let page = !breaks.contains(&Break::Cut) || full * 2 <= lines.len();
     let mut paragraphs: Vec<Range<usize>> = Vec::new();
@@ -66,14 +71,21 @@ enum Break {
     /// A paragraph may end there (a sentence or headline ends).
     May,
     /// A paragraph ends there even in wrapped text: a credit or link line, a
-    /// dateline, a separator.
+    /// dateline, a separator, a line in capitals.
     Marked,
 }
 
 impl Break {
     fn between(before: &str, after: &str) -> Break {
         let separator = |line: &str| !line.chars().any(char::is_alphanumeric);
+        // A running head or kicker (`RESENSI | MINGGU, 18 MEI 2025`).
+        let in_capitals = |line: &str| {
+            line.chars().filter(|c| c.is_alphabetic()).count() >= 4
+                && !line.chars().any(char::is_lowercase)
+        };
         if noise::is_noise_line(before)
+            || in_capitals(before)
+            || in_capitals(after)
             || noise::is_noise_line(after)
             || !noise::dateline(after).is_empty()
             || separator(before)
@@ -161,17 +173,25 @@ fn ends_with_link(line: &str) -> bool {
 }
 
 /// A list item's line (`- Festival Candi …;`, `• Indonesia vs Thailand 3-1`).
-fn is_bullet(line: &str) -> bool {
+pub(crate) fn is_bullet(line: &str) -> bool {
     ["- ", "• ", "* ", "– "].iter().any(|b| line.starts_with(b))
+}
+
+/// A line opening with a list number (`1. Periksa …`, `12) Bawa SIM`), not
+/// with a figure (`16.300. Inflasi …`).
+pub(crate) fn is_numbered(line: &str) -> bool {
+    let digits = line.chars().take_while(char::is_ascii_digit).count();
+    let mut after = line[digits..].chars();
+    (1..=2).contains(&digits)
+        && matches!(after.next(), Some('.' | ')'))
+        && after.next().is_some_and(char::is_whitespace)
 }
 
 /// A short numbered heading (`1. Periksa kondisi kendaraan`, `2) Bawa SIM`):
 /// its explanation follows on the next line.
 fn is_list_heading(line: &str) -> bool {
     const MOST_WORDS: usize = 12;
-    let digits = line.chars().take_while(char::is_ascii_digit).count();
-    let marked = (1..=2).contains(&digits) && line[digits..].starts_with(['.', ')']);
-    marked && line.split_whitespace().count() <= MOST_WORDS
+    is_numbered(line) && line.split_whitespace().count() <= MOST_WORDS
 }
 
 /// A short line of mostly capitalised words (`Harga Beras Naik Lagi`).
@@ -253,6 +273,14 @@ mod tests {
         assert_eq!(texts(wrapped).len(), 1);
         // A break before a capitalised name inside a sentence is a wrap too.
         let wrapped = "Operasi pasar itu dibuka oleh\nPresiden Joko Widodo di Jakarta.";
+        assert_eq!(texts(wrapped).len(), 1);
+    }
+
+    #[test]
+    fn a_figure_opening_a_wrapped_line_is_no_list_number() {
+        assert!(is_numbered("1. Periksa kendaraan") && is_numbered("12) Bawa SIM"));
+        assert!(!is_numbered("16.900 per dolar AS pada April") && !is_numbered("2024 lalu"));
+        let wrapped = "Rupiah sempat melemah ke level Rp\n16.900 per dolar AS pada April sebelum menguat ke\n16.300. Inflasi tahunan pada Mei tercatat 1,9 persen.";
         assert_eq!(texts(wrapped).len(), 1);
     }
 

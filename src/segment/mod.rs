@@ -6,7 +6,7 @@
 
 mod lines;
 
-pub(crate) use lines::is_headline;
+pub(crate) use lines::{is_bullet, is_headline, is_numbered};
 mod lists;
 mod rules;
 
@@ -89,12 +89,32 @@ fn sentence(text: &str, span: Range<usize>, paragraph: usize) -> Sentence {
     }
 }
 
+/// Runs of white space as one space; a word hyphenated across a line break
+/// (`pertum-⏎buhan`, `masing-⏎masing`, from a PDF) is joined, hyphen kept.
 fn fold_whitespace(s: &str) -> String {
     let clean = !s.contains(['\n', '\t', '\r']) && !s.contains("  ");
     if clean {
         return s.to_string();
     }
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(s.len());
+    let mut words = s.split_whitespace().peekable();
+    let mut rest = s;
+    while let Some(word) = words.next() {
+        let at = rest.find(word).unwrap_or(0);
+        rest = &rest[at + word.len()..];
+        out.push_str(word);
+        let Some(next) = words.peek() else { break };
+        let gap = &rest[..rest.find(next).unwrap_or(0)];
+        let hyphenated = word.len() > 1
+            && word.ends_with('-')
+            && word[..word.len() - 1].ends_with(char::is_alphabetic)
+            && next.starts_with(char::is_alphabetic)
+            && gap.contains('\n');
+        if !hyphenated {
+            out.push(' ');
+        }
+    }
+    out
 }
 
 fn is_terminal(c: char) -> bool {
@@ -538,6 +558,22 @@ mod tests {
                 "It ended at 5 p.m. WITA.",
                 "We left at 4 p.m. Jakarta time.",
                 "It shook at 2:17 a.m. Western Indonesia Time (WIB)."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_word_hyphenated_across_a_line_break_is_joined() {
+        let text = "Harga komo-\nditas turun masing-\nmasing 5 persen - kata dia.\nLalu  naik.";
+        let got: Vec<String> = split_text(text, &Lang::Id)
+            .into_iter()
+            .map(|s| s.text)
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "Harga komo-ditas turun masing-masing 5 persen - kata dia.",
+                "Lalu naik."
             ]
         );
     }
