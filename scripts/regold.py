@@ -5,10 +5,10 @@ Usage: scripts/regold.py CORPUS_DIR [SELARAS_BINARY]
 
 For a held-out pair whose gold split differs from selaras's only by
 convention (a quotation of several sentences kept whole): each gold sentence
-maps to the selaras sentences that share its characters; a 1-1 bead whose
-two sentences split into as many parts each pairs them part by part, any
-other bead takes every sentence its gold sentences became, and beads that
-then share a sentence merge. Rewrites id.split, en.split and gold.ladder.
+maps to the selaras sentences that share its characters; a bead with one
+sentence on a side that splits into as many parts as the other side then
+has pairs them part by part, any other bead takes every sentence its gold
+sentences became, and beads that then share a sentence merge. Rewrites id.split, en.split and gold.ladder.
 """
 import sys, ast, subprocess, re
 d = sys.argv[1]
@@ -36,9 +36,12 @@ for line in open(f'{d}/gold.ladder'):
     a, b = line.strip().split(']:[', 1)
     src = ast.literal_eval(a + ']'); tgt = ast.literal_eval('[' + b)
     ms = [mapping['id'][i] for i in src]; mt = [mapping['en'][j] for j in tgt]
-    if len(src) == 1 and len(tgt) == 1 and len(ms[0]) == len(mt[0]) > 1:
-        # A quotation split alike on both sides: its parts pair one to one.
-        beads.extend(({a}, {b}) for a, b in zip(ms[0], mt[0]))
+    flat_s = [k for m in ms for k in m]; flat_t = [k for m in mt for k in m]
+    if (len(src) == 1 or len(tgt) == 1) and len(flat_s) == len(flat_t) > 1 and len(src) + len(tgt) > 1:
+        # A sentence split into as many parts as the other side has
+        # sentences (a quotation split alike on both sides; `Why? Because …`
+        # against `Mengapa?` / `Karena …`): the parts pair one to one.
+        beads.extend(({a}, {b}) for a, b in zip(flat_s, flat_t))
         continue
     beads.append((set(k for m in ms for k in m), set(k for m in mt for k in m)))
 merged = []
