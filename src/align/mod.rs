@@ -406,6 +406,30 @@ mod tests {
         assert_eq!(shapes, ["1-1", "6-1", "1-1"]);
     }
 
+    /// English sets a quotation's attribution after its first sentence,
+    /// Indonesian after its last: the quotation's sentences still pair one
+    /// to one.
+    #[test]
+    fn a_moved_attribution_keeps_the_quotation_one_to_one() {
+        let id = crate::segment::split_text(
+            "Tim tuan rumah menang 3-1 di GOR Amongrogo.\n\n\
+             “Kalau dapat dua gram sehari, itu sudah bagus. Kadang seminggu tidak dapat \
+             apa-apa,” kata Yanto (24), salah satu penyelam, sambil memeras kausnya yang basah.\n\n\
+             Harga emas naik pekan ini.",
+            &crate::Lang::Id,
+        );
+        let en = crate::segment::split_text(
+            "The home team won 3-1 at the Amongrogo arena.\n\n\
+             “If we get two grams a day, that's good,” said Yanto, 24, one of the divers, as he \
+             wrung out his wet T-shirt. “Sometimes we go a week without getting anything.”\n\n\
+             Gold prices rose this week.",
+            &crate::Lang::En,
+        );
+        let beads = align(&id, &en, Lexicon::builtin_id_en(), &Config::default());
+        let shapes: Vec<String> = beads.iter().map(Bead::kind).collect();
+        assert_eq!(shapes, ["1-1", "1-1", "1-1", "1-1"]);
+    }
+
     #[test]
     fn every_tunable_can_be_set() {
         for name in Config::tunables() {
