@@ -448,6 +448,8 @@ impl<'a> BeadCost<'a> {
             } else {
                 let mut ls: f64 = self.src.chars[si..i].iter().sum();
                 let mut lt: f64 = self.tgt.chars[tj..j].iter().sum();
+                // `“A,” said Yanto.` against `“A.` (its `B,” kata Yanto.`
+                // follows): the attribution moved, its length says nothing.
                 if a == 1 && b == 1 {
                     if self.tgt.quoting[tj] {
                         ls -= self.src.said[si];
