@@ -80,10 +80,6 @@ struct Bead<'c> {
     tgt_ev: &'c Evidence,
 }
 
-/// Most sentences (both sides) of a redistribution whose sentences count
-/// what their best partner covers undiscounted (2-2).
-const MAX_REDISTRIBUTED: usize = 4;
-
 /// What a sentence of a redistribution must cover beyond its best partner,
 /// as a share of what it covers there.
 const CROSSING: f64 = 0.2;
@@ -476,7 +472,7 @@ impl<'a> BeadCost<'a> {
                 };
                 let (cover, explaining) = self.merge_membership(&bead);
                 covered += cover;
-                if a >= 2 && b >= 2 && a + b <= MAX_REDISTRIBUTED {
+                if (a, b) == (2, 2) {
                     covered += self.partner_cover(&bead);
                 }
                 // Off by default: no exp() per sentence in the hot loop then.

@@ -10,7 +10,7 @@
 
 use std::collections::hash_map::Entry;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
@@ -269,7 +269,18 @@ fn items(text: &str) -> Vec<Item<'_>> {
     // publik, Jumat.`): a translation moves the attribution between the
     // sentences of a quotation, so what only it names is no evidence.
     let said = crate::noise::attribution(text);
-    let own = |written: &str| !text[..said].contains(written);
+    // Words the sentence has before its attribution: a set, so that a long
+    // sentence is not searched again for each word after it.
+    let before: FxHashSet<&str> = if said < text.len() {
+        words
+            .iter()
+            .filter(|(at, _)| *at < said)
+            .map(|&(_, w)| w)
+            .collect()
+    } else {
+        FxHashSet::default()
+    };
+    let own = |written: &str| written.split_whitespace().all(|w| !before.contains(w));
     for a in anchors::extract(text) {
         let kind = match a.kind {
             AnchorKind::Number => Kind::Number,
@@ -277,7 +288,7 @@ fn items(text: &str) -> Vec<Item<'_>> {
             _ => continue,
         };
         let item = Item::Anchor(kind, a.keys);
-        if said < text.len() && own(&a.text) && text[said..].contains(a.text.as_str()) {
+        if said < text.len() && own(&a.text) {
             out.push(Item::Said(Box::new(item)));
         } else {
             out.push(item);
