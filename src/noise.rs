@@ -44,7 +44,24 @@ fn listed_prefix(text: &str) -> Option<usize> {
 /// Whether `sentence` is a noise line: it starts with a listed prefix and is
 /// short.
 pub fn is_noise_line(sentence: &str) -> bool {
-    listed_prefix(sentence).is_some()
+    listed_prefix(sentence).is_some() || is_initials_tag(sentence)
+}
+
+/// Whether `text` is the editors' initials closing an article (`(yos/ram)`,
+/// `(rzp/dhf)`).
+pub fn is_initials_tag(text: &str) -> bool {
+    let Some(inner) = text
+        .trim()
+        .strip_prefix('(')
+        .and_then(|t| t.strip_suffix(')'))
+    else {
+        return false;
+    };
+    let parts: Vec<&str> = inner.split('/').collect();
+    (2..=4).contains(&parts.len())
+        && parts
+            .iter()
+            .all(|p| (2..=4).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_lowercase()))
 }
 
 /// Whether `paragraph` is a whole link to a related article (`Baca juga:
@@ -223,6 +240,8 @@ mod tests {
             "Baca juga: Smelter Baru di Morowali Mulai Beroperasi"
         ));
         assert!(is_noise_line("Foto: ANTARA/Fikri Yusuf"));
+        assert!(is_noise_line("(yos/ram)"));
+        assert!(!is_noise_line("(lihat tabel)"));
         assert!(is_noise_line("Photo: Reuters/Jane Doe"));
         assert!(is_noise_line("Oleh Andini Kusumawardani"));
         assert!(is_noise_line("By Andini Kusumawardani"));

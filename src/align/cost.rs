@@ -123,6 +123,9 @@ pub struct Layout {
     /// that introduces them (`Berikut lima saham …:`). A list of short items
     /// may be translated as one sentence.
     list_run: Vec<usize>,
+    /// Whether each sentence introduces a list (`Berikut hasil lima besar:`):
+    /// translated with it, though it may name little of what it lists.
+    list_intro: Vec<bool>,
 }
 
 impl Layout {
@@ -196,6 +199,9 @@ impl Layout {
             headline,
             sentences: vec![1.0; sentences.len()],
             list_run,
+            list_intro: (0..sentences.len())
+                .map(|k| !item[k] && introduces(k))
+                .collect(),
         }
     }
 
@@ -224,6 +230,7 @@ impl Layout {
             headline: vec![false; units],
             sentences: sum(&self.sentences),
             list_run: vec![0; units],
+            list_intro: vec![false; units],
         }
     }
 
@@ -486,6 +493,26 @@ impl<'a> BeadCost<'a> {
                 } else {
                     0.0
                 };
+                // A member of a merge into one sentence that finds nothing
+                // there, though it names something (`Penonton berdiri.` beside
+                // `The match went to a deciding set …`), is an omission beside
+                // the merge: it pays what leaving it out costs beyond the
+                // merge's own prior, so only length and evidence decide. List
+                // lines are exempt.
+                let strays = if self.orphan_cost > 0.0 && (a == 1) != (b == 1) {
+                    let (members, ev, side, end) = if b == 1 {
+                        (a, &src_ev, &self.src, i)
+                    } else {
+                        (b, &tgt_ev, &self.tgt, j)
+                    };
+                    let stray = |m: usize| {
+                        let (covered, missed) = ev[m][1];
+                        covered == 0.0 && missed > 0.0 && side.list_run[end - 1 - m] == 0
+                    };
+                    (0..members).filter(|&m| stray(m)).count() as f64
+                } else {
+                    0.0
+                };
                 // Headlines are rewritten freely (`Menlu Desak Percepatan
                 // Kode Etik …` against `Indonesia Pushes Neighbours to …`):
                 // what they leave unexplained tells nothing.
@@ -506,6 +533,7 @@ impl<'a> BeadCost<'a> {
                 prior(a, b) + length - covered
                     + self.miss_rate * missed
                     + self.orphan_cost * orphans
+                    + strays * (prior(1, 0) + self.skip_cost - (prior(2, 1) - prior(1, 1)))
                     + self.paragraph_misfit(si, tj, a, b)
                     + self.noise_misfit(si, tj, a, b)
             } as f32;
@@ -572,7 +600,18 @@ impl<'a> BeadCost<'a> {
         let shows = |&(covered, missed): &(f64, f64)| {
             covered >= self.merge_evidence && covered >= EXPLAINED * missed
         };
-        if evidence.iter().all(shows) {
+        let intro = |m: usize| {
+            if into_target {
+                self.src.list_intro[i - 1 - m]
+            } else {
+                self.tgt.list_intro[j - 1 - m]
+            }
+        };
+        if evidence
+            .iter()
+            .enumerate()
+            .all(|(m, e)| shows(e) || intro(m))
+        {
             let cover = |mask, sure, group| {
                 if into_target {
                     self.overlap.tgt_evidence_beyond(j - 1, mask, sure, group).0

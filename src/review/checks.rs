@@ -9,19 +9,34 @@ use crate::align::Bead;
 use crate::anchors;
 
 use super::Context;
-use crate::segment::join;
+use crate::segment::{Sentence, join};
 
 /// Quotes or brackets that do not balance on one side while they do on the
 /// other: a quotation cut short or a bracket lost. Quoting on one side only
 /// is not flagged: translators turn quotes into reported speech and back.
 /// Brackets are counted together (`(`, `[`, `<` against `)`, `]`, `>`):
 /// scanned text mixes them up (`( Höhle des Bären>`).
-pub fn quote_mismatch(src: &str, tgt: &str) -> Option<String> {
-    let unbalanced = |s: &str| -> Option<&'static str> {
-        let count = |set: &[char]| s.chars().filter(|x| set.contains(x)).count();
+///
+/// A side whose sentences are all part of a quotation running over several
+/// sentences (`running`: `"Biasanya … 1 kuintal.` continued by `Itu pun …,"
+/// kata Sutarmi.`) opens or closes it legitimately: only its brackets count.
+pub fn quote_mismatch(src: (&str, bool), tgt: (&str, bool)) -> Option<String> {
+    let unbalanced = |(s, running): (&str, bool)| -> Option<&'static str> {
+        // `yakni 1) menjaga … dan 2) menambah …`: an item's marker, no bracket.
+        let marker = |w: &str| {
+            w.strip_suffix(')').is_some_and(|m| {
+                (1..=2).contains(&m.len()) && m.bytes().all(|b| b.is_ascii_alphanumeric())
+            })
+        };
+        let count = |set: &[char]| {
+            let words = s.split_whitespace().filter(|w| !marker(w));
+            words
+                .map(|w| w.chars().filter(|x| set.contains(x)).count())
+                .sum::<usize>()
+        };
         if count(&['(', '[', '<']) != count(&[')', ']', '>']) {
             Some("brackets do not balance")
-        } else if count(&['“']) != count(&['”']) || count(&['"']) % 2 == 1 {
+        } else if !running && (count(&['“']) != count(&['”']) || count(&['"']) % 2 == 1) {
             Some("quotation marks do not balance")
         } else {
             None
@@ -32,6 +47,46 @@ pub fn quote_mismatch(src: &str, tgt: &str) -> Option<String> {
         (None, Some(why)) => Some(format!("target: {why}")),
         _ => None,
     }
+}
+
+/// Per sentence, whether it is part of a quotation running over several
+/// sentences: it opens inside one, or leaves one open that a later sentence
+/// closes. A paragraph that reopens a quotation left open (`“` opening
+/// each paragraph of a long quotation) goes on with it.
+pub fn running_quotes(sentences: &[Sentence]) -> Vec<bool> {
+    let (mut open, mut paragraph) = (false, usize::MAX);
+    let inside: Vec<(bool, bool)> = sentences
+        .iter()
+        .map(|s| {
+            let before = open;
+            let mut reopens = open && s.paragraph != paragraph;
+            paragraph = s.paragraph;
+            for c in s.text.chars() {
+                match c {
+                    '“' | '"' if reopens => {}
+                    '“' => open = true,
+                    '”' => open = false,
+                    '"' => open = !open,
+                    _ => continue,
+                }
+                reopens = false;
+            }
+            (before, open)
+        })
+        .collect();
+    // Backwards: whether the quotation open after a sentence closes later.
+    let mut closes = false;
+    let mut running: Vec<bool> = inside
+        .iter()
+        .rev()
+        .map(|&(before, after)| {
+            let part = if after { closes } else { before };
+            closes = closes || !after;
+            part
+        })
+        .collect();
+    running.reverse();
+    running
 }
 
 /// The target is the source, or nearly, although the source is prose; or

@@ -23,7 +23,7 @@ use crate::lang::Lang;
 use crate::lexicon::Lexicon;
 use crate::segment::{Sentence, join};
 
-use checks::{LengthNorm, quote_mismatch, untranslated};
+use checks::{LengthNorm, quote_mismatch, running_quotes, untranslated};
 use equivalents::Equivalents;
 use names::DocumentNames;
 use referents::Referred;
@@ -139,6 +139,7 @@ pub fn review(beads: Vec<Bead>, cx: &Context) -> Vec<Reviewed> {
         equivalents,
         year: side::document_year(cx.tgt),
     };
+    let (src_running, tgt_running) = (running_quotes(cx.src), running_quotes(cx.tgt));
     use rayon::prelude::*;
     beads.into_par_iter().map(|bead| {
         let src = join(cx.src, &bead.src);
@@ -173,7 +174,12 @@ pub fn review(beads: Vec<Bead>, cx: &Context) -> Vec<Reviewed> {
             if let Some(note) = lengths.misfit(&src, &tgt) {
                 flag(FlagKind::LengthRatio, note);
             }
-            if let Some(note) = quote_mismatch(&src, &tgt) {
+            let running = |all: &[bool], range: &std::ops::Range<usize>| all[range.clone()].iter().all(|&r| r);
+            let sides = (
+                (src.as_str(), running(&src_running, &bead.src)),
+                (tgt.as_str(), running(&tgt_running, &bead.tgt)),
+            );
+            if let Some(note) = quote_mismatch(sides.0, sides.1) {
                 flag(FlagKind::QuoteMismatch, note);
             }
             if untranslated(&src, &tgt) {
@@ -469,6 +475,19 @@ mod tests {
             names[0].note.contains("Siti") && names[0].note.contains("Anwar"),
             "{}",
             names[0].note
+        );
+    }
+
+    #[test]
+    fn a_quotation_over_two_sentences_a_bracketed_date_and_inline_markers_pass() {
+        let got = flags_of(
+            "“Biasanya saya dapat kiriman tiap hari.\nItu pun sebagian sudah busuk,” kata Sutarmi, Senin (24/2).\nIa menetapkan dua prioritas, yakni 1) menjaga harga dan 2) menambah stok.\n",
+            "“Normally I get deliveries every day.\nEven then, some of it is already rotten,” Sutarmi said on Monday.\nShe set two priorities: keeping prices steady and adding stock.\n",
+        );
+        assert!(
+            got.iter()
+                .all(|f| !f.contains(&"quote_mismatch") && !f.contains(&"number_mismatch")),
+            "{got:?}"
         );
     }
 

@@ -47,6 +47,14 @@ pub fn figures(text: &str, lang: &str, eq: &Equivalents) -> Vec<Figure> {
         let Some(number) = figure_part(word) else {
             continue;
         };
+        // `yakni 1) menjaga NIM …, 2) …`: a list's marker inside a sentence.
+        let marker = word.len() <= 2
+            && word.bytes().all(|b| b.is_ascii_digit())
+            && text[at + word.len()..].starts_with(") ")
+            && text[..at].ends_with(char::is_whitespace);
+        if marker {
+            continue;
+        }
         let mut keys = number_readings(number);
         if keys.is_empty() {
             continue;
@@ -120,6 +128,10 @@ impl Figure {
     /// where both carry a scale word (`4,6 miliar` is not `4.6 million`),
     /// or a time against its parts written apart.
     pub fn matches(&self, other: &Figure) -> bool {
+        // `3M Plus` on both sides, whatever `M` scales by in each language.
+        if self.text == other.text {
+            return true;
+        }
         let shared = |a: &[String], b: &[String]| a.iter().any(|k| b.contains(k));
         let values = match (self.scaled.is_empty(), other.scaled.is_empty()) {
             (false, false) => shared(&self.scaled, &other.scaled),

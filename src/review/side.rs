@@ -206,10 +206,9 @@ impl<'a> Side<'a> {
                 .is_some_and(|label| self.cx.equivalents.entity_found(label, &other.phrase));
             let matched = named
                 || other.figures.iter().any(|b| a.matches(b))
-                || other
-                    .dates
-                    .iter()
-                    .any(|d| a.keys.contains(&d.day) || a.keys.contains(&d.year))
+                || other.dates.iter().any(|d| {
+                    a.keys.contains(&d.day) || !d.year.is_empty() && a.keys.contains(&d.year)
+                })
                 || a.keys.iter().any(|k| other.number_words.contains(k));
             if !matched {
                 lost.push(a.text.clone());
@@ -231,7 +230,12 @@ impl<'a> Side<'a> {
             let day_given = other.figures.iter().any(|b| b.keys.contains(&d.day));
             let weekday = other.words.iter().any(|w| eq.is_weekday(w));
             if !(month_named || day_given || weekday || other.dates.contains(d)) {
-                lost.push(format!("the date {}/{}/{}", d.day, d.month, d.year));
+                let year = if d.year.is_empty() {
+                    String::new()
+                } else {
+                    format!("/{}", d.year)
+                };
+                lost.push(format!("the date {}/{}{year}", d.day, d.month));
             }
         }
         // A month named on one side only: `akhir Mei` against `end of March`
@@ -467,14 +471,17 @@ fn same_letters(a: &str, b: &str) -> bool {
     a.len() == b.len() && sorted(a) == sorted(b)
 }
 
-/// Cut `d/m/yyyy` dates out of `text`: the dates, and the text without them.
+/// Cut `d/m/yyyy` dates out of `text`, and `d/m` ones in brackets (`Senin
+/// (24/2)`, the Indonesian way of dating a weekday): the dates, and the text
+/// without them.
 fn take_dates(text: &str) -> (Vec<Date>, String) {
     let mut dates = Vec::new();
     let mut rest = String::with_capacity(text.len());
     for piece in text.split_inclusive(|c: char| c.is_whitespace() || c == '(' || c == ')') {
         let core = piece.trim_matches(|c: char| !c.is_ascii_digit() && c != '/');
         let parts: Vec<&str> = core.split('/').collect();
-        let is_date = parts.len() == 3
+        let bracketed = rest.ends_with('(') && piece.ends_with(')');
+        let is_date = (parts.len() == 3 || parts.len() == 2 && bracketed)
             && parts
                 .iter()
                 .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
@@ -485,7 +492,7 @@ fn take_dates(text: &str) -> (Vec<Date>, String) {
             dates.push(Date {
                 day: parts[0].trim_start_matches('0').to_string(),
                 month: parts[1].parse().unwrap_or(0),
-                year: parts[2].to_string(),
+                year: parts.get(2).map_or_else(String::new, |y| y.to_string()),
             });
             rest.push_str(&piece.replace(core, " "));
         } else {

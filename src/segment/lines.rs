@@ -117,6 +117,7 @@ fn paragraph_may_end(before: &str, after: &str) -> bool {
         || ends_with_link(before) && opens_capitalised(after)
         || is_list_heading(before)
         || is_bullet(after)
+        || opens_bracketed_item(after)
         || is_table_row(before)
         || is_table_row(after)
 }
@@ -175,6 +176,17 @@ fn ends_with_link(line: &str) -> bool {
 /// A list item's line (`- Festival Candi …;`, `• Indonesia vs Thailand 3-1`).
 pub(crate) fn is_bullet(line: &str) -> bool {
     ["- ", "• ", "* ", "– "].iter().any(|b| line.starts_with(b))
+}
+
+/// A line opening with a bracketed item marker (`(a) …`, `(2) …`, `(iv) …`).
+fn opens_bracketed_item(line: &str) -> bool {
+    let Some((marker, rest)) = line.strip_prefix('(').and_then(|l| l.split_once(") ")) else {
+        return false;
+    };
+    let numbered = (1..=2).contains(&marker.len()) && marker.bytes().all(|b| b.is_ascii_digit());
+    let lettered = marker.len() == 1 && marker.bytes().all(|b| b.is_ascii_lowercase());
+    let roman = (1..=4).contains(&marker.len()) && marker.bytes().all(|b| b"ivx".contains(&b));
+    (numbered || lettered || roman) && !rest.trim().is_empty()
 }
 
 /// A line opening with a list number (`1. Periksa …`, `12) Bawa SIM`), not
@@ -306,6 +318,12 @@ mod tests {
                 "Pendakian ke puncak Padar tidak terlalu berat."
             ]
         );
+    }
+
+    #[test]
+    fn each_bracketed_item_on_its_line_is_a_paragraph() {
+        let page = "The ministry ordered it to:\n(a) stop processing data;\n(b) appoint an auditor; and\n(c) report within 30 days.";
+        assert_eq!(texts(page).len(), 4);
     }
 
     #[test]

@@ -176,7 +176,11 @@ pub(crate) fn split_paragraph(para: &str, rules: &Rules) -> Vec<Range<usize>> {
     {
         let mark = pos + off;
         let first = char_at(para, mark).unwrap_or(' ');
-        if !is_terminal(first) {
+        // `"… nanti Bapak ikut ter—" Suara Rizal hilang`: a quotation
+        // broken off by a dash ends like one closed by `!`.
+        let broken_off =
+            first == '—' && char_at(para, mark + first.len_utf8()).is_some_and(is_quote);
+        if !is_terminal(first) && !broken_off {
             pos = mark + first.len_utf8();
             continue;
         }
@@ -185,7 +189,7 @@ pub(crate) fn split_paragraph(para: &str, rules: &Rules) -> Vec<Range<usize>> {
             pos = mark + 1;
             continue;
         }
-        let mut marks_end = skip_while(para, mark, is_terminal);
+        let mut marks_end = skip_while(para, mark, is_terminal).max(mark + first.len_utf8());
         // A spaced ellipsis `. . .` (four dots when it also ends the sentence).
         let mut dots = usize::from(first == '.');
         while first == '.' && para[marks_end..].starts_with(" .") {
@@ -214,10 +218,29 @@ pub(crate) fn split_paragraph(para: &str, rules: &Rules) -> Vec<Range<usize>> {
         let word_pos = skip_while(para, next, |c| is_opener(c) || c.is_whitespace());
         let next_word = word_at(para, word_pos);
         let omission_before = para[..mark].ends_with(char::is_whitespace);
+        let marks = &para[mark..marks_end];
+        let trailing_off = marks.contains('…') || marks.matches('.').count() >= 3;
+        // `"… only appeared now?" Arif asked, …`, `"… anymore..." Darto
+        // said softly`: the quote's speaker follows, and the sentence goes on.
+        let quoted = para[marks_end..pos].contains(is_quote);
+        let speaker = quoted
+            && (matches!(first, '?' | '!' | '—') || trailing_off)
+            && speaker_follows(&para[word_pos..]);
+        // `"I... I don't know"`: a stammer, not a sentence's end.
+        let word_before = para[..mark]
+            .rsplit(char::is_whitespace)
+            .next()
+            .unwrap_or("");
+        let stammer = trailing_off
+            && !word_before.is_empty()
+            && word_before
+                .trim_start_matches(is_opener)
+                .eq_ignore_ascii_case(next_word);
         let breaks = if items.starts.binary_search(&word_pos).is_ok() {
             true
         } else if next_word.chars().next().is_some_and(char::is_lowercase)
             && !opens_lettered_item(&para[word_pos..])
+            && !crate::noise::is_initials_tag(para[next..].split_whitespace().next().unwrap_or(""))
         {
             // `pertemuan bersama. konferensi pers`: a lower-case word continues the sentence.
             false
@@ -227,6 +250,8 @@ pub(crate) fn split_paragraph(para: &str, rules: &Rules) -> Vec<Range<usize>> {
             false
         } else if para[..mark].ends_with(['[', '(']) {
             // `[...]`: words left out of a quotation.
+            false
+        } else if speaker || stammer {
             false
         } else if &para[mark..marks_end] == "…" || spaced && dots == 3 {
             // A typographic or spaced ellipsis with a space before it marks
@@ -238,10 +263,7 @@ pub(crate) fn split_paragraph(para: &str, rules: &Rules) -> Vec<Range<usize>> {
         } else if single_period {
             period_breaks(para, start, mark, next_word, rules)
         } else {
-            // `“… only appeared now?” Arif asked, …`: the quote's speaker
-            // follows, and the sentence goes on.
-            let quoted = para[marks_end..pos].contains(is_quote);
-            !(quoted && matches!(first, '?' | '!') && speaker_follows(&para[word_pos..]))
+            true
         };
         if breaks {
             spans.push(start..end);
@@ -384,6 +406,31 @@ fn period_breaks(para: &str, start: usize, mark: usize, next_word: &str, rules: 
         }
         None => {}
     }
+    // `The top five were: 1. Javier …; 2. Luca …`: a list running on inside
+    // the sentence.
+    let number = !token.is_empty() && token.len() <= 2 && token.bytes().all(|b| b.is_ascii_digit());
+    let so_far = before[..token_start].trim();
+    if number && so_far.ends_with([':', ';']) {
+        return false;
+    }
+    // `Gambar 1. Kuda laut …`: a caption's label.
+    const LABELS: [&str; 12] = [
+        "Gambar", "Gbr.", "Tabel", "Grafik", "Foto", "Peta", "Figure", "Fig.", "Table", "Chart",
+        "Photo", "Map",
+    ];
+    if number && LABELS.contains(&so_far) {
+        return false;
+    }
+    // `J. Mar. Sci. Trop. Ecol.`: a run of abbreviated names (a journal's).
+    if rules.abbreviated_name(token) {
+        let after = para[mark + 1..].split_whitespace().next().unwrap_or("");
+        let after = after.trim_end_matches([',', ';', ':']);
+        if let Some(next) = after.strip_suffix('.')
+            && rules.abbreviated_name(next)
+        {
+            return false;
+        }
+    }
     if is_initials(token) {
         // `Retno L.P. Marsudi` goes on; `abad ke-6 M. Di akhir` and
         // `1600 B.C.E. The` end where a usual sentence opener follows.
@@ -430,6 +477,69 @@ mod tests {
             split("Ini satu. Ini dua! Tiga? Empat.", Lang::Id),
             ["Ini satu.", "Ini dua!", "Tiga?", "Empat."]
         );
+    }
+
+    #[test]
+    fn a_trailing_off_or_broken_off_quotation_goes_on_to_its_speaker() {
+        assert_eq!(
+            split(
+                "\"I... I don't know anymore...\" Darto said softly. He left.",
+                Lang::En
+            ),
+            [
+                "\"I... I don't know anymore...\" Darto said softly.",
+                "He left."
+            ]
+        );
+        assert_eq!(
+            split(
+                "\"Let go, it will pull—\" Rizal shouted, but the wind won.",
+                Lang::En
+            )
+            .len(),
+            1
+        );
+        assert_eq!(
+            split(
+                "\"Pak, lepaskan saja, nanti Bapak ikut ter—\" Suara Rizal hilang.",
+                Lang::Id
+            ),
+            [
+                "\"Pak, lepaskan saja, nanti Bapak ikut ter—\"",
+                "Suara Rizal hilang."
+            ]
+        );
+    }
+
+    #[test]
+    fn citations_captions_and_inline_lists_stay_whole() {
+        for (text, lang) in [
+            (
+                "Makalah itu terbit di J. Mar. Sci. Trop. Ecol. edisi Maret.",
+                Lang::Id,
+            ),
+            (
+                "It appears in J. Mar. Sci. Trop. Ecol., a journal.",
+                Lang::En,
+            ),
+            (
+                "Sabda Rasulullah SAW. itu diriwayatkan (HR. Ahmad dan Ath-Thabrani).",
+                Lang::Id,
+            ),
+            ("Gambar 1. Kuda laut menempel pada karang.", Lang::Id),
+            (
+                "Figure 1. A seahorse clings to a branch of coral.",
+                Lang::En,
+            ),
+            (
+                "The top five were: 1. Javier Martinez; 2. Luca Benedetti; 3. Kenji Aoyama.",
+                Lang::En,
+            ),
+        ] {
+            assert_eq!(split(text, lang).len(), 1, "{text}");
+        }
+        // A label ends a sentence where it is not the caption's opening.
+        assert_eq!(split("Lihat Gambar 1. Data itu baru.", Lang::Id).len(), 2);
     }
 
     #[test]

@@ -138,6 +138,16 @@ impl Rules {
         self.common.contains(&lower) || self.common_by_affix(&lower)
     }
 
+    /// Whether `word` (without its period) may be a capitalised name cut
+    /// short (`Sci`, `Trop`): two to five letters, no word of the language.
+    pub fn abbreviated_name(&self, word: &str) -> bool {
+        let mut cs = word.chars();
+        (2..=5).contains(&word.len())
+            && cs.next().is_some_and(|c| c.is_ascii_uppercase())
+            && cs.all(|c| c.is_ascii_lowercase())
+            && !self.common.contains(&word.to_lowercase())
+    }
+
     /// Whether a capitalised `word` after a clock time (`3 p.m.`) opens a new
     /// sentence: anything but the time's own day, month, zone or place
     /// (`Monday`, `Dec.`, `WIB`, `Jakarta time`, `Western Indonesia Time`;
