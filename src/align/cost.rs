@@ -482,7 +482,7 @@ impl<'a> BeadCost<'a> {
                 if (a, b) == (2, 2) {
                     covered += self.partner_cover(&bead);
                 }
-                // Off by default: no exp() per sentence in the hot loop then.
+                // Only with a lexicon (`orphan_cost` is zeroed without one).
                 let orphans: f64 = if self.orphan_cost > 0.0 {
                     let member = |m: usize| explaining & (1 << m) == 0;
                     let src = (0..a).filter(|&x| b > 1 || member(x));

@@ -9,7 +9,7 @@ use crate::align::Bead;
 use crate::anchors;
 
 use super::Context;
-use crate::segment::{Sentence, join};
+use crate::segment::{Sentence, is_bracket_marker, join};
 
 /// Quotes or brackets that do not balance on one side while they do on the
 /// other: a quotation cut short or a bracket lost. Quoting on one side only
@@ -22,19 +22,8 @@ use crate::segment::{Sentence, join};
 /// kata Sutarmi.`) opens or closes it legitimately: only its brackets count.
 pub fn quote_mismatch(src: (&str, bool), tgt: (&str, bool)) -> Option<String> {
     let unbalanced = |(s, running): (&str, bool)| -> Option<&'static str> {
-        // `yakni 1) menjaga … dan 2) menambah …`: an item's marker, no bracket.
-        let marker = |w: &str| {
-            w.strip_suffix(')').is_some_and(|m| {
-                (1..=2).contains(&m.len()) && m.bytes().all(|b| b.is_ascii_alphanumeric())
-            })
-        };
-        let count = |set: &[char]| {
-            let words = s.split_whitespace().filter(|w| !marker(w));
-            words
-                .map(|w| w.chars().filter(|x| set.contains(x)).count())
-                .sum::<usize>()
-        };
-        if count(&['(', '[', '<']) != count(&[')', ']', '>']) {
+        let count = |set: &[char]| s.chars().filter(|x| set.contains(x)).count();
+        if bracket_depth(s) != 0 {
             Some("brackets do not balance")
         } else if !running && (count(&['“']) != count(&['”']) || count(&['"']) % 2 == 1) {
             Some("quotation marks do not balance")
@@ -47,6 +36,26 @@ pub fn quote_mismatch(src: (&str, bool), tgt: (&str, bool)) -> Option<String> {
         (None, Some(why)) => Some(format!("target: {why}")),
         _ => None,
     }
+}
+
+/// Brackets opened minus brackets closed in `s`, counted together. An item's
+/// marker outside brackets (`yakni 1) menjaga … 2) menekan …`) closes none;
+/// inside them (`(tahap 2)`) its bracket is the closing one.
+fn bracket_depth(s: &str) -> isize {
+    let mut depth = 0;
+    for word in s.split_whitespace() {
+        if depth == 0 && is_bracket_marker(word) {
+            continue;
+        }
+        for c in word.chars() {
+            match c {
+                '(' | '[' | '<' => depth += 1,
+                ')' | ']' | '>' => depth -= 1,
+                _ => {}
+            }
+        }
+    }
+    depth
 }
 
 /// Per sentence, whether it is part of a quotation running over several

@@ -481,8 +481,8 @@ mod tests {
     #[test]
     fn a_quotation_over_two_sentences_a_bracketed_date_and_inline_markers_pass() {
         let got = flags_of(
-            "“Biasanya saya dapat kiriman tiap hari.\nItu pun sebagian sudah busuk,” kata Sutarmi, Senin (24/2).\nIa menetapkan dua prioritas, yakni 1) menjaga harga dan 2) menambah stok.\n",
-            "“Normally I get deliveries every day.\nEven then, some of it is already rotten,” Sutarmi said on Monday.\nShe set two priorities: keeping prices steady and adding stock.\n",
+            "“Biasanya saya dapat kiriman tiap hari.\nItu pun sebagian sudah busuk,” kata Sutarmi, Senin (24/2).\nIa menetapkan dua prioritas, yakni 1) menjaga harga dan 2) menambah stok (tahap 2) bulan depan.\n",
+            "“Normally I get deliveries every day.\nEven then, some of it is already rotten,” Sutarmi said on Monday.\nShe set two priorities: keeping prices steady and adding stock next month in a second phase.\n",
         );
         assert!(
             got.iter()

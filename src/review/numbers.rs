@@ -48,11 +48,8 @@ pub fn figures(text: &str, lang: &str, eq: &Equivalents) -> Vec<Figure> {
             continue;
         };
         // `yakni 1) menjaga NIM …, 2) …`: a list's marker inside a sentence.
-        let marker = word.len() <= 2
-            && word.bytes().all(|b| b.is_ascii_digit())
-            && text[at + word.len()..].starts_with(") ")
-            && text[..at].ends_with(char::is_whitespace);
-        if marker {
+        let raw = text[at..].split_whitespace().next().unwrap_or("");
+        if text[..at].ends_with(char::is_whitespace) && crate::segment::is_bracket_marker(raw) {
             continue;
         }
         let mut keys = number_readings(number);

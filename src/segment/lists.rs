@@ -9,6 +9,12 @@ pub fn is_bullet(c: char) -> bool {
     matches!(c, '•' | '⁃' | '◦' | '▪' | '‣' | '●' | '·')
 }
 
+/// `1)`, `c)`: a list item's marker closed by a bracket, which opens no
+/// bracket (`yakni 1) menjaga …, 2) menekan …`) and is no figure.
+pub fn is_bracket_marker(token: &str) -> bool {
+    marker(token).is_some_and(|m| m.style == b')')
+}
+
 /// A list marker: `3.`, `3.)`, `3)`, `c.`, `c)`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Marker {

@@ -8,6 +8,8 @@ mod lines;
 
 pub(crate) use lines::{is_bullet, is_headline, is_numbered};
 mod lists;
+
+pub(crate) use lists::is_bracket_marker;
 mod rules;
 
 use std::ops::Range;
