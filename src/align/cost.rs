@@ -60,12 +60,55 @@ fn echoed_cover(masks: &[u64], evidence: &[(f64, f64)], unexplained: f64) -> f64
         .sum()
 }
 
-/// A short list item's line: `1. …`, `2) …`, `- …`, `• …` (a list of
-/// whole sentences is translated sentence by sentence).
+/// A short list item's line: `1. …`, `2) …`, `b. …`, `- …`, `• …` (a list
+/// of whole sentences is translated sentence by sentence; a requirement of
+/// 130 characters, `c. Tidak pernah dipidana …;`, is still an item).
 fn is_list_item(text: &str) -> bool {
-    const MOST_CHARS: usize = 100;
-    let marked = crate::segment::is_numbered(text) || crate::segment::is_bullet(text);
+    const MOST_CHARS: usize = 150;
+    let marked = crate::segment::is_numbered(text)
+        || crate::segment::opens_lettered(text)
+        || crate::segment::is_bullet(text);
     marked && text.chars().count() <= MOST_CHARS
+}
+
+/// Which sentences are list items: marked ones, and the unmarked rows of a
+/// table that a line ending in a colon introduces (`Berikut hasil hitung
+/// cepat LSI:` / `Paslon 01 (…): 24,1%` / `Paslon 02 (…): 52,3%`): at least
+/// two short lines holding data (a figure, or a label and its value), none
+/// closed like a sentence, each on a line of its own.
+fn list_items(sentences: &[crate::segment::Sentence], noise: &[bool]) -> Vec<bool> {
+    const MOST_CHARS: usize = 100;
+    let mut item: Vec<bool> = sentences.iter().map(|s| is_list_item(&s.text)).collect();
+    let row = |k: usize| {
+        let text = &sentences[k].text;
+        let data = text.contains(|c: char| c.is_ascii_digit() || c == ':');
+        // Prose goes on after a fragment in its paragraph; a row ends its line.
+        let own_line = sentences
+            .get(k + 1)
+            .is_none_or(|next| next.paragraph != sentences[k].paragraph || row_shape(&next.text));
+        !noise[k] && data && text.chars().count() <= MOST_CHARS && own_line && row_shape(text)
+    };
+    let mut k = 1;
+    while k < sentences.len() {
+        let intro = &sentences[k - 1];
+        if intro.text.trim_end().ends_with(':') && !noise[k - 1] && !item[k] {
+            let rows = (k..sentences.len()).take_while(|&r| row(r)).count();
+            if rows >= 2 {
+                item[k..k + rows].fill(true);
+            }
+            k += rows.max(1);
+        } else {
+            k += 1;
+        }
+    }
+    item
+}
+
+/// Not closed like a sentence: a table row's shape.
+fn row_shape(text: &str) -> bool {
+    !text
+        .trim_end_matches(['"', '”', '’', ')', ']'])
+        .ends_with(['.', '!', '?', '…', ':'])
 }
 
 /// A bead being priced: its shape (a, b), the cell (i, j) it ends at, the
@@ -172,7 +215,7 @@ impl Layout {
                     && (crate::segment::is_headline(text) || opens_article(k))
             })
             .collect();
-        let item: Vec<bool> = sentences.iter().map(|s| is_list_item(&s.text)).collect();
+        let item = list_items(sentences, &noise);
         let introduces = |k: usize| {
             sentences[k].text.trim_end().ends_with(':') && item.get(k + 1).copied().unwrap_or(false)
         };
@@ -343,6 +386,7 @@ pub struct BeadCost<'a> {
     /// Cost per unit of expected weight a sentence leaves unmatched in a
     /// bead that explains nothing of it (less as more of it is explained).
     orphan_cost: f64,
+    displaced_cost: f64,
     /// Weight each member of a merge into one sentence must cover for the
     /// merge to count that sentence's tokens undiscounted.
     merge_evidence: f64,
@@ -382,6 +426,7 @@ impl<'a> BeadCost<'a> {
             noise_cost: cfg.noise_cost,
             miss_rate: cfg.miss_rate,
             orphan_cost: cfg.orphan_cost,
+            displaced_cost: cfg.displaced_cost,
             merge_evidence: cfg.merge_evidence,
             max_side,
         }
@@ -530,7 +575,13 @@ impl<'a> BeadCost<'a> {
                 } else {
                     self.length.cost(ls, lt)
                 };
+                let displaced = if (a, b) == (1, 1) {
+                    self.displaced(&bead)
+                } else {
+                    0.0
+                };
                 prior(a, b) + length - covered
+                    + self.displaced_cost * displaced
                     + self.miss_rate * missed
                     + self.orphan_cost * orphans
                     + strays * (prior(1, 0) + self.skip_cost - (prior(2, 1) - prior(1, 1)))
@@ -538,6 +589,29 @@ impl<'a> BeadCost<'a> {
                     + self.noise_misfit(si, tj, a, b)
             } as f32;
         }
+    }
+
+    /// For a 1-1 bead, the weight each of its sentences finds in the
+    /// sentence before its partner beyond what it finds in its partner (see
+    /// `Config::displaced_cost`).
+    fn displaced(&self, bead: &Bead) -> f64 {
+        if self.displaced_cost == 0.0 {
+            return 0.0;
+        }
+        let (i, j) = bead.end;
+        let (pair, src_ev, tgt_ev) = (bead.pair, bead.src_ev, bead.tgt_ev);
+        // The table holds the sentence before a partner only within reach.
+        let (before_src, before_tgt) = (pair[1][0].1, pair[0][1].0);
+        let mut beyond = 0.0;
+        if i >= 2 && before_src != 0 {
+            let found = self.overlap.tgt_evidence(j - 1, before_src, 1).0;
+            beyond += (found - tgt_ev[0][1].0).max(0.0);
+        }
+        if j >= 2 && before_tgt != 0 {
+            let found = self.overlap.src_evidence(i - 1, before_tgt, 1).0;
+            beyond += (found - src_ev[0][1].0).max(0.0);
+        }
+        beyond
     }
 
     /// For a merge into one sentence (2-1, 1-2, 3-1, 1-3), what to add to

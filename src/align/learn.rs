@@ -79,30 +79,56 @@ pub fn learn(src: &[Sentence], tgt: &[Sentence], beads: &[Bead], cfg: LearnConfi
         count(&src_sets, src_words.len()),
         count(&tgt_sets, tgt_words.len()),
     );
-    let mut pair_count: FxHashMap<(u32, u32), usize> = FxHashMap::default();
-    for (s, t) in src_sets.iter().zip(&tgt_sets) {
-        // Words seen fewer than min_count times cannot pair that often.
-        let t: Vec<u32> = t
-            .iter()
-            .copied()
-            .filter(|&w| tgt_count[w as usize] >= cfg.min_count)
-            .collect();
-        for &a in s
-            .iter()
-            .filter(|&&w| src_count[w as usize] >= cfg.min_count)
-        {
-            for &b in &t {
-                *pair_count.entry((a, b)).or_default() += 1;
-            }
+    // Words seen fewer than min_count times cannot pair that often.
+    let frequent = |sets: &[Vec<u32>], count: &[usize]| -> Vec<Vec<u32>> {
+        sets.iter()
+            .map(|set| {
+                set.iter()
+                    .copied()
+                    .filter(|&w| count[w as usize] >= cfg.min_count)
+                    .collect()
+            })
+            .collect()
+    };
+    let (src_sets, tgt_sets) = (
+        frequent(&src_sets, &src_count),
+        frequent(&tgt_sets, &tgt_count),
+    );
+    // Each source word's teaching beads; its target company is then counted
+    // in a dense array, one source word at a time and in parallel (a hash of
+    // all pairs was the one serial step left on a long document).
+    let mut holding: Vec<Vec<u32>> = vec![Vec::new(); src_words.len()];
+    for (k, set) in src_sets.iter().enumerate() {
+        for &a in set {
+            holding[a as usize].push(k as u32);
         }
     }
-    let paired: Vec<(u32, u32)> = pair_count
-        .into_iter()
-        .filter(|&((a, b), c)| {
-            let dice = 2.0 * c as f64 / (src_count[a as usize] + tgt_count[b as usize]) as f64;
-            c >= cfg.min_count && dice >= cfg.min_dice
-        })
-        .map(|(pair, _)| pair)
+    let paired: Vec<(u32, u32)> = (0..src_words.len())
+        .into_par_iter()
+        .filter(|&a| !holding[a].is_empty())
+        .map_init(
+            || (vec![0usize; tgt_words.len()], Vec::new()),
+            |(company, seen), a| {
+                for &k in &holding[a] {
+                    for &b in &tgt_sets[k as usize] {
+                        if company[b as usize] == 0 {
+                            seen.push(b);
+                        }
+                        company[b as usize] += 1;
+                    }
+                }
+                let mut found = Vec::new();
+                for b in seen.drain(..) {
+                    let c = std::mem::take(&mut company[b as usize]);
+                    let dice = 2.0 * c as f64 / (src_count[a] + tgt_count[b as usize]) as f64;
+                    if c >= cfg.min_count && dice >= cfg.min_dice {
+                        found.push((a as u32, b));
+                    }
+                }
+                found
+            },
+        )
+        .flatten_iter()
         .collect();
     // A word the pair shows translated as itself (a name, `Subang`) has its
     // counterpart already; what else keeps it company is the topic

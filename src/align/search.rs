@@ -394,11 +394,18 @@ fn backward(corridor: &Corridor, costs: &Costs, scale: f64) -> Vec<f32> {
 }
 
 fn log_sum_exp(xs: &[f64]) -> f64 {
+    // A term this far below the largest adds less than f32 can hold (the
+    // sums are kept in f32): most bead shapes at a cell, and no exp() for them.
+    const NEGLIGIBLE: f64 = -24.0;
     let max = xs.iter().copied().fold(f64::NEG_INFINITY, f64::max);
     if max.is_infinite() {
         return max;
     }
-    max + xs.iter().map(|x| (x - max).exp()).sum::<f64>().ln()
+    let sum: f64 = (xs.iter().map(|x| x - max))
+        .filter(|&d| d > NEGLIGIBLE)
+        .map(f64::exp)
+        .sum();
+    max + sum.ln()
 }
 
 #[cfg(test)]

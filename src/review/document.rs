@@ -14,8 +14,11 @@ use super::language_name;
 /// counted at its pair's score, the texts are unlikely to translate each
 /// other: an aligner that leaves what it cannot match unaligned scores the
 /// few pairs it does find between unrelated articles well, so the mean
-/// score of those pairs alone says too little.
-const UNRELATED_BELOW: f64 = 0.5;
+/// score of those pairs alone says too little. Over the 99 corpora, the
+/// translations come to 0.70–1.00 and the 9,702 pairings of one article with
+/// another's English to at most 0.50 (two weather stories): the threshold
+/// sits in the gap.
+const UNRELATED_BELOW: f64 = 0.6;
 
 /// A side reads as a language when at least this share of its words are
 /// entries of the lexicon in that language, and more than in the other.

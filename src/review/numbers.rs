@@ -52,6 +52,13 @@ pub fn figures(text: &str, lang: &str, eq: &Equivalents) -> Vec<Figure> {
         if text[..at].ends_with(char::is_whitespace) && crate::segment::is_bracket_marker(raw) {
             continue;
         }
+        // `… gambut tropis.[1]`: a footnote's reference, which a translation drops.
+        let footnote = (text[..at].strip_suffix('['))
+            .is_some_and(|before| before.ends_with(|c: char| !c.is_whitespace()))
+            && text[at + word.len()..].starts_with(']');
+        if footnote {
+            continue;
+        }
         let mut keys = number_readings(number);
         if keys.is_empty() {
             continue;
@@ -225,5 +232,11 @@ mod tests {
         assert!(keys("pukul 15.00 WIB", "id")[0].contains(&"3".to_string()));
         let conv = figures("35 km (22 miles) away", "en", Equivalents::builtin());
         assert!(!conv[0].conversion && conv[1].conversion);
+    }
+
+    #[test]
+    fn footnote_references_are_no_figures() {
+        assert_eq!(keys("lulus pada 1965.[2] Lalu [3] hal", "id").len(), 2);
+        assert_eq!(keys("tropis.[3][4]", "id").len(), 0);
     }
 }

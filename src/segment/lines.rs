@@ -24,10 +24,24 @@ pub fn line_paragraphs(block: &str) -> Vec<Range<usize>> {
         }
         offset += line.len();
     }
-    let breaks: Vec<Break> = lines
+    let mut breaks: Vec<Break> = lines
         .windows(2)
         .map(|w| Break::between(&block[w[0].clone()], &block[w[1].clone()]))
         .collect();
+    // A page whose first line is unclosed: its title, though written in
+    // sentence case and longer than a subheading (`OJK takes over crypto
+    // oversight, orders traders to boost capital`).
+    let page_below_first = breaks.len() >= 2 && !breaks[1..].contains(&Break::Cut);
+    if page_below_first
+        && breaks[0] == Break::Cut
+        && is_heading(
+            &block[lines[0].clone()],
+            &block[lines[1].clone()],
+            TITLE_WORDS,
+        )
+    {
+        breaks[0] = Break::May;
+    }
     let widths: Vec<usize> = lines
         .iter()
         .map(|l| block[l.clone()].chars().count())
@@ -117,9 +131,94 @@ fn paragraph_may_end(before: &str, after: &str) -> bool {
         || ends_with_link(before) && opens_capitalised(after)
         || is_list_heading(before)
         || is_bullet(after)
+        || continues_list(before, after)
         || opens_bracketed_item(after)
         || is_table_row(before)
         || is_table_row(after)
+        || is_row(before) && is_row(after)
+        || is_valediction(before)
+        || opens_with_timestamp(after)
+}
+
+/// A transcript's turn (`[00:03:11] Rina: …`): a paragraph of its own.
+fn opens_with_timestamp(line: &str) -> bool {
+    line.strip_prefix('[')
+        .and_then(|l| l.split_once(']'))
+        .is_some_and(|(stamp, _)| {
+            let parts: Vec<&str> = stamp.split(':').collect();
+            (2..=3).contains(&parts.len())
+                && parts
+                    .iter()
+                    .all(|p| (1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
+        })
+}
+
+/// A line of a list or table that closes like no sentence: two in a row are
+/// rows, not a sentence wrapped.
+fn is_row(line: &str) -> bool {
+    is_dated_entry(line) || is_label_row(line) || is_quantity_row(line)
+}
+
+/// An ingredient or inventory line opening with its quantity (`3 siung
+/// bawang putih, haluskan`, `½ tsp salt`), with no mark in it or at its end
+/// and not stopping where a sentence goes on (a wrapped line of prose
+/// opening with a figure: `16.900 per dolar AS … ke kisaran Rp`).
+fn is_quantity_row(line: &str) -> bool {
+    const MOST_CHARS: usize = 100;
+    let last = line.split_whitespace().last().unwrap_or("");
+    line.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '¼' | '½' | '¾'))
+        && line.chars().count() <= MOST_CHARS
+        && !ends_sentence(line)
+        && !line.contains(". ")
+        && !line.ends_with(',')
+        && !goes_on(last)
+}
+
+/// A letter's closing (`Hormat saya,`, `Sincerely,`): the signature follows
+/// on lines of its own.
+fn is_valediction(line: &str) -> bool {
+    const CLOSINGS: [&str; 14] = [
+        "hormat saya",
+        "hormat kami",
+        "salam",
+        "salam hangat",
+        "wassalam",
+        "terima kasih",
+        "sincerely",
+        "regards",
+        "best regards",
+        "kind regards",
+        "yours sincerely",
+        "yours faithfully",
+        "best wishes",
+        "thank you",
+    ];
+    line.strip_suffix(',')
+        .is_some_and(|l| CLOSINGS.contains(&l.trim().to_lowercase().as_str()))
+}
+
+/// `2023-24: 18 appearances, 4 goals, 3 assists`, `Paslon 01: 24,1%`: a
+/// short label, a colon, and figures, with no mark at the end.
+fn is_label_row(line: &str) -> bool {
+    const MOST_CHARS: usize = 100;
+    const LABEL_WORDS: usize = 4;
+    let Some((label, value)) = line.split_once(": ") else {
+        return false;
+    };
+    line.chars().count() <= MOST_CHARS
+        && label.split_whitespace().count() <= LABEL_WORDS
+        && value.contains(|c: char| c.is_ascii_digit())
+        && !ends_sentence(line)
+}
+
+/// A line closed by its year in brackets (`Southeast Asian Wetlands Award
+/// (2003)`, `Rektor IPB (1998–2002)`): two in a row are entries of a list.
+fn is_dated_entry(line: &str) -> bool {
+    let Some(inside) = line.strip_suffix(')').and_then(|l| l.rsplit_once('(')) else {
+        return false;
+    };
+    let year = |y: &str| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit());
+    inside.1.split(['–', '-']).all(year)
 }
 
 /// A row of a table written with pipes (`| Pendapatan | Rp12,3 triliun |`).
@@ -138,25 +237,49 @@ fn ends_sentence(line: &str) -> bool {
     let credit = line
         .strip_suffix(')')
         .and_then(|l| l.rfind('(').map(|open| &l[..open]));
-    marked(line) || credit.is_some_and(|before| marked(before.trim_end()))
+    marked(line) || credit.is_some_and(|before| marked(before.trim_end())) || ends_with_emoji(line)
 }
+
+/// `Jangan keluar rumah jam 11.00-15.00 🥵`: in a chat message an emoji
+/// closes a line as a full stop would.
+fn ends_with_emoji(line: &str) -> bool {
+    line.trim_end_matches(['\u{fe0f}', '\u{200d}'])
+        .chars()
+        .next_back()
+        .is_some_and(super::is_emoji)
+}
+
+/// Most words of a subheading, and of a page's title.
+const SUBHEADING_WORDS: usize = 8;
+const TITLE_WORDS: usize = 16;
 
 /// A short line in sentence case before a capitalised one (`Fajar di puncak
 /// Padar`, `Tips sebelum berangkat`): a feature's subheading, unless it stops
 /// on a word a sentence goes on after (`… dibuka oleh` / `Presiden …`).
 fn is_subheading(before: &str, after: &str) -> bool {
-    const MOST_WORDS: usize = 8;
+    is_heading(before, after, SUBHEADING_WORDS)
+}
+
+/// A line of at most `most_words` words, in sentence case, before a
+/// capitalised one, not stopping on a word a sentence goes on after.
+fn is_heading(before: &str, after: &str, most_words: usize) -> bool {
+    let words: Vec<&str> = before.split_whitespace().collect();
+    let last = words.last().copied().unwrap_or("");
+    words.len() <= most_words
+        && last.ends_with(char::is_alphanumeric)
+        && !goes_on(last)
+        && opens_capitalised(after)
+}
+
+/// A word a sentence goes on after (`dibuka oleh` / `Presiden …`), or a
+/// currency sign before its figure (`kisaran Rp` / `16.300`).
+fn goes_on(word: &str) -> bool {
     const GOES_ON: &[&str] = &[
         "di", "ke", "dari", "oleh", "dan", "atau", "yang", "untuk", "dengan", "pada", "dalam",
         "bagi", "serta", "karena", "sebagai", "the", "a", "an", "of", "by", "and", "or", "to",
-        "in", "at", "for", "with", "from", "on", "that", "as",
+        "in", "at", "for", "with", "from", "on", "that", "as", "rp", "us$", "$",
     ];
-    let words: Vec<&str> = before.split_whitespace().collect();
-    let last = words.last().copied().unwrap_or("");
-    words.len() <= MOST_WORDS
-        && last.ends_with(char::is_alphanumeric)
-        && !GOES_ON.contains(&last.to_lowercase().as_str())
-        && opens_capitalised(after)
+    GOES_ON.contains(&word.to_lowercase().as_str())
 }
 
 fn opens_capitalised(line: &str) -> bool {
@@ -187,6 +310,28 @@ fn opens_bracketed_item(line: &str) -> bool {
     let lettered = marker.len() == 1 && marker.bytes().all(|b| b.is_ascii_lowercase());
     let roman = (1..=4).contains(&marker.len()) && marker.bytes().all(|b| b"ivx".contains(&b));
     (numbered || lettered || roman) && !rest.trim().is_empty()
+}
+
+/// A list's next item on its own line (`a. Warga Negara Indonesia;` /
+/// `b. Berusia …;`), after the line that introduces the list or another
+/// item: the line before ends as list items do, or is one.
+fn continues_list(before: &str, after: &str) -> bool {
+    let item = |line: &str| is_numbered(line) || opens_lettered(line);
+    let last = before.split_whitespace().last().unwrap_or("");
+    let ends_item =
+        before.ends_with([':', ';', ',']) || ["dan", "atau", "and", "or"].contains(&last);
+    // Numbered lines with no such ending stay one paragraph, split at
+    // their markers (`1. Interview …` / `2. Bank Indonesia's website …`).
+    item(after) && (ends_item || opens_lettered(before))
+}
+
+/// A line opening with a letter marker (`a. …`, `b) …`).
+pub(crate) fn opens_lettered(line: &str) -> bool {
+    let mut chars = line.chars();
+    let (letter, mark, space) = (chars.next(), chars.next(), chars.next());
+    letter.is_some_and(|c| c.is_ascii_lowercase())
+        && matches!(mark, Some('.' | ')'))
+        && space.is_some_and(char::is_whitespace)
 }
 
 /// A line opening with a list number (`1. Periksa …`, `12) Bawa SIM`), not
@@ -277,6 +422,43 @@ mod tests {
                 "Tanya: Seberat apa pemulihannya"
             ]
         );
+    }
+
+    #[test]
+    fn a_page_opens_with_its_title_in_sentence_case() {
+        let page = "OJK takes over crypto oversight, orders traders to boost capital\nCrypto assets on display in Jakarta.\nJAKARTA — The OJK took over on Friday.\nTraders have until June 30.";
+        assert_eq!(texts(page).len(), 4);
+        // Wrapped text whose first line breaks before a name goes on.
+        let wrapped = "Presiden meresmikan bendungan baru di Kalimantan Timur bersama\nGubernur Isran Noor pada Senin, dan bendungan itu akan mengairi\ndua kota mulai tahun depan.";
+        assert_eq!(texts(wrapped).len(), 1);
+    }
+
+    #[test]
+    fn items_on_their_lines_after_an_introduction() {
+        let list = "Syaratnya sebagai berikut:\na. Warga Negara Indonesia;\nb. Berusia paling rendah 18 tahun; dan\nc. Sehat jasmani.";
+        assert_eq!(texts(list).len(), 4);
+        // A wrapped sentence whose next line opens like an item goes on.
+        let wrapped = "Harga cabai naik menjadi Rp 45.000 per kilogram\n2. Harga bawang ikut naik.";
+        assert_eq!(texts(wrapped).len(), 1);
+    }
+
+    #[test]
+    fn entries_dated_in_brackets_are_lines_of_a_list() {
+        let awards = "Satyalancana civil service medal for 20 years' service (1996)\nSoutheast Asian Wetlands Award (2003)\nRector of IPB (1998–2002)";
+        assert_eq!(texts(awards).len(), 3);
+        let stats = "2023-24: 18 appearances, 4 goals\n2024-25: 29 appearances, 12 goals";
+        assert_eq!(texts(stats).len(), 2);
+        let ingredients = "500 gram daging sapi, potong dadu 3 cm\n½ sdt garam\n750 ml air";
+        assert_eq!(texts(ingredients).len(), 3);
+        let turns = "[00:03:06] Dimas: Warga sudah meninggikan lantai tiga kali --\n[00:03:11] Rina: -- dalam sepuluh tahun?";
+        assert_eq!(texts(turns).len(), 2);
+        let chat = "Jangan keluar rumah jam 11.00-15.00 🥵\nJangan minum air es.";
+        assert_eq!(texts(chat).len(), 2);
+        let signed = "Hormat saya,\nBudi Santoso\nJl. Melati No. 5, Bekasi";
+        assert_eq!(texts(signed).len(), 3);
+        // A wrapped sentence that breaks after a bracketed year goes on.
+        let wrapped = "The study (2003)\ncontinued for years.";
+        assert_eq!(texts(wrapped).len(), 1);
     }
 
     #[test]

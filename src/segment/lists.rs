@@ -76,6 +76,41 @@ impl Items {
     }
 }
 
+impl Items {
+    /// Byte ranges of the items that are bibliography entries (`1. Pranoto,
+    /// A. (4 Juni 2026). “…”. Kabar Bogor. Diakses 5 Juni 2026.`): each is
+    /// one entry, whatever its full stops.
+    /// A paragraph of one numbered line (`4. Wicaksono, H. dkk. (1999). …`,
+    /// its list's other entries on lines of their own) may be one too.
+    pub fn citations(&self, para: &str) -> Vec<Range<usize>> {
+        let numbered = para.split_whitespace().next().and_then(marker).is_some();
+        if self.markers.is_empty() && !numbered {
+            return Vec::new();
+        }
+        let bounds: Vec<usize> = (std::iter::once(0).chain(self.starts.iter().copied()))
+            .chain(std::iter::once(para.len()))
+            .collect();
+        bounds
+            .windows(2)
+            .map(|w| w[0]..w[1])
+            .filter(|r| is_citation(&para[r.clone()]))
+            .collect()
+    }
+}
+
+/// A bibliography entry: a bracketed year closed by a full stop (`(1976).`,
+/// `(4 Juni 2026).`), or the date it was read (`Diakses`, `Retrieved`).
+fn is_citation(item: &str) -> bool {
+    const READ: [&str; 4] = ["Diakses ", "diakses ", "Retrieved ", "Accessed "];
+    let dated = item.match_indices(").").any(|(at, _)| {
+        let inside = item[..at].rsplit('(').next().unwrap_or("");
+        let year = inside.rsplit(' ').next().unwrap_or("");
+        let year = year.trim_end_matches(|c: char| c.is_ascii_lowercase());
+        year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit())
+    });
+    dated || READ.iter().any(|r| item.contains(r))
+}
+
 pub fn items(para: &str) -> Items {
     let mut out = Items {
         starts: Vec::new(),
@@ -149,5 +184,15 @@ mod tests {
         // Not lists: no opening marker, or out of sequence.
         assert!(starts("See chapter 2. The end.").is_empty());
         assert!(starts("1. One 3. Three").is_empty());
+    }
+
+    #[test]
+    fn bibliography_entries() {
+        let p = "1. Pranoto, A. (4 Juni 2026). “Tutup Usia”. Kabar Bogor. 2. Hartati, N. (2015a). Gambut. Bogor. 3. Periksa rem. Isi bensin.";
+        let found: Vec<&str> = items(p).citations(p).into_iter().map(|r| &p[r]).collect();
+        assert_eq!(found.len(), 2);
+        assert!(found[1].starts_with("2. Hartati"));
+        let read = "6. “Daftar Anggota”. AIPI. Diakses 5 Juni 2026.";
+        assert_eq!(items(read).citations(read).len(), 1);
     }
 }

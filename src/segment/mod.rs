@@ -6,7 +6,7 @@
 
 mod lines;
 
-pub(crate) use lines::{is_bullet, is_headline, is_numbered};
+pub(crate) use lines::{is_bullet, is_headline, is_numbered, opens_lettered};
 mod lists;
 
 pub(crate) use lists::is_bracket_marker;
@@ -132,6 +132,30 @@ fn is_closer(c: char) -> bool {
     )
 }
 
+/// An emoji or pictograph (`🥵`, `🙏`, `☀`).
+pub(crate) fn is_emoji(c: char) -> bool {
+    matches!(c as u32, 0x1F000..=0x1FAFF | 0x2600..=0x27BF)
+}
+
+/// Past the footnote references after a sentence's mark (`tropis.[1]`,
+/// `1976.[3][4]`, `hari.[a]`): they belong to the sentence they close.
+fn skip_footnote_marks(para: &str, mut at: usize) -> usize {
+    const LONGEST: usize = 3;
+    while let Some(inner) = para[at..].strip_prefix('[') {
+        let Some(close) = inner.find(']') else { break };
+        let label = &inner[..close];
+        let footnote = (1..=LONGEST).contains(&label.len())
+            && label
+                .bytes()
+                .all(|b| b.is_ascii_digit() || b.is_ascii_lowercase());
+        if !footnote {
+            break;
+        }
+        at += close + 2;
+    }
+    at
+}
+
 fn is_quote(c: char) -> bool {
     matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’' | '«' | '»' | '„')
 }
@@ -169,6 +193,8 @@ pub(crate) fn split_paragraph(para: &str, rules: &Rules) -> Vec<Range<usize>> {
     }
     let bytes = para.as_bytes();
     let items = lists::items(para);
+    let citations = items.citations(para);
+    let in_citation = |at: usize| citations.iter().any(|r| r.contains(&at));
     let mut spans = Vec::new();
     let mut start = 0;
     let mut pos = 0;
@@ -200,7 +226,7 @@ pub(crate) fn split_paragraph(para: &str, rules: &Rules) -> Vec<Range<usize>> {
         }
         let spaced = dots > 1 && para[mark..marks_end].contains(' ');
         let single_period = first == '.' && marks_end == mark + 1;
-        let end = skip_while(para, marks_end, is_closer);
+        let end = skip_footnote_marks(para, skip_while(para, marks_end, is_closer));
         pos = end;
         // A break needs white space after the mark: `3.000`, `U.S.`, `a.b.com`
         // stay whole; the paragraph's end is a break anyway.
@@ -215,6 +241,14 @@ pub(crate) fn split_paragraph(para: &str, rules: &Rules) -> Vec<Range<usize>> {
         let dangling = skip_while(para, next, is_quote);
         if dangling > next && char_at(para, dangling).is_none_or(char::is_whitespace) {
             end = dangling;
+            next = skip_while(para, end, char::is_whitespace);
+        }
+        // `keluarga!!! 🙏🙏`: emoji after the mark close this sentence.
+        let emoji_end = skip_while(para, next, |c| {
+            is_emoji(c) || matches!(c, '\u{fe0f}' | '\u{200d}')
+        });
+        if emoji_end > next && char_at(para, emoji_end).is_none_or(char::is_whitespace) {
+            end = emoji_end;
             next = skip_while(para, end, char::is_whitespace);
         }
         let word_pos = skip_while(para, next, |c| is_opener(c) || c.is_whitespace());
@@ -240,6 +274,8 @@ pub(crate) fn split_paragraph(para: &str, rules: &Rules) -> Vec<Range<usize>> {
                 .eq_ignore_ascii_case(next_word);
         let breaks = if items.starts.binary_search(&word_pos).is_ok() {
             true
+        } else if in_citation(mark) {
+            false
         } else if next_word.chars().next().is_some_and(char::is_lowercase)
             && !opens_lettered_item(&para[word_pos..])
             && !crate::noise::is_initials_tag(para[next..].split_whitespace().next().unwrap_or(""))
@@ -253,7 +289,7 @@ pub(crate) fn split_paragraph(para: &str, rules: &Rules) -> Vec<Range<usize>> {
         } else if para[..mark].ends_with(['[', '(']) {
             // `[...]`: words left out of a quotation.
             false
-        } else if speaker || stammer {
+        } else if speaker || stammer || kicker(para, start, mark, next) {
             false
         } else if &para[mark..marks_end] == "…" || spaced && dots == 3 {
             // A typographic or spaced ellipsis with a space before it marks
@@ -291,6 +327,18 @@ pub(crate) fn split_paragraph(para: &str, rules: &Rules) -> Vec<Range<usize>> {
         .map(|r| trim_span(para, r))
         .filter(|r| !r.is_empty())
         .collect()
+}
+
+/// `Viral! Penjual Kerupuk … Kembalikan Dompet`, `Here We Go! MU Sepakati
+/// …`: a few words shouted before a headline (no mark after it) are the
+/// headline's kicker, not a sentence.
+fn kicker(para: &str, start: usize, mark: usize, next: usize) -> bool {
+    const MOST_WORDS: usize = 3;
+    let words = para[start..mark].split_whitespace().count();
+    start == 0
+        && para[mark..].starts_with('!')
+        && (1..=MOST_WORDS).contains(&words)
+        && !para[next..].contains(['.', '!', '?', '…'])
 }
 
 /// Whether `rest` opens with a lettered item whose text is capitalised (`c)
@@ -537,11 +585,52 @@ mod tests {
                 "The top five were: 1. Javier Martinez; 2. Luca Benedetti; 3. Kenji Aoyama.",
                 Lang::En,
             ),
+            (
+                "4. Wicaksono, H. dkk. (1999). Dua Dasawarsa Stasiun Riset. Bogor: Lahan Basah.",
+                Lang::Id,
+            ),
+            (
+                "Viral! Penjual Kerupuk Kembalikan Dompet, Warganet: Orang Baik Masih Ada",
+                Lang::Id,
+            ),
+            (
+                "Here We Go! MU Sepakati Transfer Marchand dari PSG",
+                Lang::Id,
+            ),
+            (
+                "Perawat jaga, Ns. Dewi, dan apoteker, apt. Yudha, menurut Capt. Hendra, a.l. datang.",
+                Lang::Id,
+            ),
         ] {
             assert_eq!(split(text, lang).len(), 1, "{text}");
         }
         // A label ends a sentence where it is not the caption's opening.
         assert_eq!(split("Lihat Gambar 1. Data itu baru.", Lang::Id).len(), 2);
+        // A shout before a sentence that has its own mark is one.
+        assert_eq!(split("Awas! Ada ular di sana.", Lang::Id).len(), 2);
+    }
+
+    #[test]
+    fn trailing_emoji_stay_with_their_sentence() {
+        assert_eq!(
+            split("Sebarkan ke grup keluarga!!! 🙏🙏 Jangan lupa.", Lang::Id),
+            ["Sebarkan ke grup keluarga!!! 🙏🙏", "Jangan lupa."]
+        );
+    }
+
+    #[test]
+    fn footnote_references_close_their_sentence() {
+        assert_eq!(
+            split(
+                "Ia lulus pada 1965.[2] Pada 1969 ia ke Wageningen.[3][4] Ia pulang.",
+                Lang::Id
+            ),
+            [
+                "Ia lulus pada 1965.[2]",
+                "Pada 1969 ia ke Wageningen.[3][4]",
+                "Ia pulang."
+            ]
+        );
     }
 
     #[test]
