@@ -386,6 +386,8 @@ pub struct BeadCost<'a> {
     /// Cost per unit of expected weight a sentence leaves unmatched in a
     /// bead that explains nothing of it (less as more of it is explained).
     orphan_cost: f64,
+    /// Cost per nat a 1-1 bead's sentence finds in the sentence before its
+    /// partner beyond what it finds in its partner.
     displaced_cost: f64,
     /// Weight each member of a merge into one sentence must cover for the
     /// merge to count that sentence's tokens undiscounted.
@@ -600,7 +602,8 @@ impl<'a> BeadCost<'a> {
         }
         let (i, j) = bead.end;
         let (pair, src_ev, tgt_ev) = (bead.pair, bead.src_ev, bead.tgt_ev);
-        // The table holds the sentence before a partner only within reach.
+        // Masks against the sentence before each partner (empty past the
+        // table's reach, or where the two share nothing).
         let (before_src, before_tgt) = (pair[1][0].1, pair[0][1].0);
         let mut beyond = 0.0;
         if i >= 2 && before_src != 0 {

@@ -80,19 +80,15 @@ pub fn learn(src: &[Sentence], tgt: &[Sentence], beads: &[Bead], cfg: LearnConfi
         count(&tgt_sets, tgt_words.len()),
     );
     // Words seen fewer than min_count times cannot pair that often.
-    let frequent = |sets: &[Vec<u32>], count: &[usize]| -> Vec<Vec<u32>> {
-        sets.iter()
-            .map(|set| {
-                set.iter()
-                    .copied()
-                    .filter(|&w| count[w as usize] >= cfg.min_count)
-                    .collect()
-            })
-            .collect()
+    let frequent = |mut sets: Vec<Vec<u32>>, count: &[usize]| {
+        for set in &mut sets {
+            set.retain(|&w| count[w as usize] >= cfg.min_count);
+        }
+        sets
     };
     let (src_sets, tgt_sets) = (
-        frequent(&src_sets, &src_count),
-        frequent(&tgt_sets, &tgt_count),
+        frequent(src_sets, &src_count),
+        frequent(tgt_sets, &tgt_count),
     );
     // Each source word's teaching beads; its target company is then counted
     // in a dense array, one source word at a time and in parallel (a hash of
@@ -107,7 +103,7 @@ pub fn learn(src: &[Sentence], tgt: &[Sentence], beads: &[Bead], cfg: LearnConfi
         .into_par_iter()
         .filter(|&a| !holding[a].is_empty())
         .map_init(
-            || (vec![0usize; tgt_words.len()], Vec::new()),
+            || (vec![0u32; tgt_words.len()], Vec::new()),
             |(company, seen), a| {
                 for &k in &holding[a] {
                     for &b in &tgt_sets[k as usize] {
@@ -120,8 +116,8 @@ pub fn learn(src: &[Sentence], tgt: &[Sentence], beads: &[Bead], cfg: LearnConfi
                 let mut found = Vec::new();
                 for b in seen.drain(..) {
                     let c = std::mem::take(&mut company[b as usize]);
-                    let dice = 2.0 * c as f64 / (src_count[a] + tgt_count[b as usize]) as f64;
-                    if c >= cfg.min_count && dice >= cfg.min_dice {
+                    let dice = 2.0 * f64::from(c) / (src_count[a] + tgt_count[b as usize]) as f64;
+                    if c as usize >= cfg.min_count && dice >= cfg.min_dice {
                         found.push((a as u32, b));
                     }
                 }

@@ -314,7 +314,7 @@ fn opens_bracketed_item(line: &str) -> bool {
 
 /// A list's next item on its own line (`a. Warga Negara Indonesia;` /
 /// `b. Berusia …;`), after the line that introduces the list or another
-/// item: the line before ends as list items do, or is one.
+/// item: the line before ends as list items do, or is a lettered item.
 fn continues_list(before: &str, after: &str) -> bool {
     let item = |line: &str| is_numbered(line) || opens_lettered(line);
     let last = before.split_whitespace().last().unwrap_or("");

@@ -344,12 +344,9 @@ fn kicker(para: &str, start: usize, mark: usize, next: usize) -> bool {
 /// Whether `rest` opens with a lettered item whose text is capitalised (`c)
 /// Selain itu, …`): after a full stop, a new sentence.
 fn opens_lettered_item(rest: &str) -> bool {
-    let mut chars = rest.chars();
-    let (letter, bracket, space) = (chars.next(), chars.next(), chars.next());
-    letter.is_some_and(|c| c.is_ascii_lowercase())
-        && bracket == Some(')')
-        && space.is_some_and(char::is_whitespace)
-        && chars.as_str().trim_start().starts_with(char::is_uppercase)
+    opens_lettered(rest)
+        && rest[1..].starts_with(')')
+        && rest[2..].trim_start().starts_with(char::is_uppercase)
 }
 
 /// Verbs that tell who spoke (`Arif asked`, `Hendra menambahkan`).
