@@ -53,9 +53,10 @@ pub fn figures(text: &str, lang: &str, eq: &Equivalents) -> Vec<Figure> {
             continue;
         }
         // `… gambut tropis.[1]`: a footnote's reference, which a translation drops.
-        let footnote = (text[..at].strip_suffix('['))
-            .is_some_and(|before| before.ends_with(|c: char| !c.is_whitespace()))
-            && text[at + word.len()..].starts_with(']');
+        let footnote = text[..at].strip_suffix('[').is_some_and(|before| {
+            before.ends_with(|c: char| !c.is_whitespace())
+                && crate::segment::skip_footnote_marks(text, before.len()) > before.len()
+        });
         if footnote {
             continue;
         }
@@ -238,5 +239,7 @@ mod tests {
     fn footnote_references_are_no_figures() {
         assert_eq!(keys("lulus pada 1965.[2] Lalu [3] hal", "id").len(), 2);
         assert_eq!(keys("tropis.[3][4]", "id").len(), 0);
+        // After a character of several bytes, and a bracket that is no footnote.
+        assert_eq!(keys("“kata”[1] dan ”5 orang”[2025 data]", "id").len(), 2);
     }
 }

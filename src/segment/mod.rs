@@ -139,7 +139,7 @@ pub(crate) fn is_emoji(c: char) -> bool {
 
 /// Past the footnote references after a sentence's mark (`tropis.[1]`,
 /// `1976.[3][4]`, `hari.[a]`): they belong to the sentence they close.
-fn skip_footnote_marks(para: &str, mut at: usize) -> usize {
+pub(crate) fn skip_footnote_marks(para: &str, mut at: usize) -> usize {
     const LONGEST: usize = 3;
     while let Some(inner) = para[at..].strip_prefix('[') {
         let Some(close) = inner.find(']') else { break };
