@@ -18,6 +18,7 @@ import time
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
 
 page, downloads, shots = sys.argv[1:4]
 opts = webdriver.ChromeOptions()
@@ -124,6 +125,11 @@ try:
     # Reload: the edits are kept.
     state = driver.execute_script("return csv()")
     driver.refresh()
+    # The page reads its store once its script has run: wait for that (a
+    # loaded machine can answer `refresh` before it), then compare.
+    WebDriverWait(driver, 10).until(
+        lambda d: d.execute_script("return document.readyState === 'complete' && typeof csv === 'function'")
+    )
     check(driver.execute_script("return csv()") == state, "a reload keeps the edits")
     check(count("confirmed") == 1, "and the confirmed pair")
 
