@@ -77,16 +77,17 @@ fn is_list_item(text: &str) -> bool {
 /// two short lines holding data (a figure, or a label and its value), none
 /// closed like a sentence, each on a line of its own.
 fn list_items(sentences: &[crate::segment::Sentence], noise: &[bool]) -> Vec<bool> {
+    use crate::segment::ends_sentence;
     const MOST_CHARS: usize = 100;
     let mut item: Vec<bool> = sentences.iter().map(|s| is_list_item(&s.text)).collect();
     let row = |k: usize| {
         let text = &sentences[k].text;
         let data = text.contains(|c: char| c.is_ascii_digit() || c == ':');
         // Prose goes on after a fragment in its paragraph; a row ends its line.
-        let own_line = sentences
-            .get(k + 1)
-            .is_none_or(|next| next.paragraph != sentences[k].paragraph || row_shape(&next.text));
-        !noise[k] && data && text.chars().count() <= MOST_CHARS && own_line && row_shape(text)
+        let own_line = sentences.get(k + 1).is_none_or(|next| {
+            next.paragraph != sentences[k].paragraph || !ends_sentence(&next.text)
+        });
+        !noise[k] && data && text.chars().count() <= MOST_CHARS && own_line && !ends_sentence(text)
     };
     let mut k = 1;
     while k < sentences.len() {
@@ -102,13 +103,6 @@ fn list_items(sentences: &[crate::segment::Sentence], noise: &[bool]) -> Vec<boo
         }
     }
     item
-}
-
-/// Not closed like a sentence: a table row's shape.
-fn row_shape(text: &str) -> bool {
-    !text
-        .trim_end_matches(['"', '”', '’', ')', ']'])
-        .ends_with(['.', '!', '?', '…', ':'])
 }
 
 /// A bead being priced: its shape (a, b), the cell (i, j) it ends at, the

@@ -229,7 +229,7 @@ fn is_table_row(line: &str) -> bool {
 
 /// Whether `line` ends a sentence, or a bracketed credit after one (`… on
 /// Wednesday. (ANTARA/Budi)`).
-fn ends_sentence(line: &str) -> bool {
+pub(crate) fn ends_sentence(line: &str) -> bool {
     let marked = |text: &str| {
         text.trim_end_matches(['"', '\'', '”', '’', ')', ']', '»', '*', '_'])
             .ends_with(['.', '!', '?', '…', ':'])

@@ -6,7 +6,7 @@
 
 mod lines;
 
-pub(crate) use lines::{is_bullet, is_headline, is_numbered, opens_lettered};
+pub(crate) use lines::{ends_sentence, is_bullet, is_headline, is_numbered, opens_lettered};
 mod lists;
 
 pub(crate) use lists::is_bracket_marker;
