@@ -1,6 +1,7 @@
 //! Anchors written in words: number words read as the figure they name
 //! (`keempat` ≡ `four` ≡ `4`), and the labels that open an interview's turns
-//! (`Tanya:` ≡ `Q:`). Like names and numbers, a translation keeps them.
+//! (`Tanya:` ≡ `Q:`). Like names and numbers, a translation keeps them. Also
+//! the numbers of a thread's posts (`3/14`), which it need not keep.
 
 use rustc_hash::FxHashMap;
 
@@ -19,6 +20,20 @@ const INTERVIEW_LABELS: [(&str, &[&str]); 2] = [
         ],
     ),
 ];
+
+/// A thread post's number (`3/14`: the third of fourteen), past any month
+/// after the slash so that no date (`12/11`) reads so.
+pub fn is_post_number(token: &str) -> bool {
+    const MOST_DIGITS: usize = 3;
+    let number =
+        |s: &str| (1..=MOST_DIGITS).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
+    token.split_once('/').is_some_and(|(k, n)| {
+        number(k) && number(n) && {
+            let (k, n): (u32, u32) = (k.parse().unwrap_or(0), n.parse().unwrap_or(0));
+            k <= n && n > 12
+        }
+    })
+}
 
 /// The interview turn `text` opens with a label for, if any.
 pub fn interview_turn(text: &str) -> Option<&'static str> {
@@ -132,6 +147,14 @@ mod tests {
         // One and two are everyday words; a capitalised word inside a
         // sentence is a name or a month (`Sept. 15`).
         assert!(values("Both sides met on Sept. 15, one of them late.").is_empty());
+    }
+
+    #[test]
+    fn post_numbers_are_no_dates() {
+        assert!(is_post_number("3/14") && is_post_number("14/14"));
+        assert!(
+            !is_post_number("12/11") && !is_post_number("15/14") && !is_post_number("3/14/2025")
+        );
     }
 
     #[test]

@@ -130,7 +130,13 @@ try:
     WebDriverWait(driver, 10).until(
         lambda d: d.execute_script("return document.readyState === 'complete' && typeof csv === 'function'")
     )
-    check(driver.execute_script("return csv()") == state, "a reload keeps the edits")
+    reloaded = driver.execute_script("return csv()")
+    if reloaded != state:
+        # Say what the store held, so that a failure on a loaded machine
+        # tells a lost write from a store the page could not read back.
+        stored = driver.execute_script("return localStorage.getItem('selaras:' + D.key)")
+        sys.stderr.write("stored after reload: %s\nwanted:\n%s\ngot:\n%s\n" % (stored, state, reloaded))
+    check(reloaded == state, "a reload keeps the edits")
     check(count("confirmed") == 1, "and the confirmed pair")
 
     for width in (1400, 900, 390):

@@ -534,23 +534,10 @@ impl<'a> BeadCost<'a> {
                 } else {
                     0.0
                 };
-                // A member of a merge into one sentence that finds nothing
-                // there, though it names something (`Penonton berdiri.` beside
-                // `The match went to a deciding set …`), is an omission beside
-                // the merge: it pays what leaving it out costs beyond the
-                // merge's own prior, so only length and evidence decide. List
-                // lines are exempt.
-                let strays = if self.orphan_cost > 0.0 && (a == 1) != (b == 1) {
-                    let (members, ev, side, end) = if b == 1 {
-                        (a, &src_ev, &self.src, i)
-                    } else {
-                        (b, &tgt_ev, &self.tgt, j)
-                    };
-                    let stray = |m: usize| {
-                        let (covered, missed) = ev[m][1];
-                        covered == 0.0 && missed > 0.0 && side.list_run[end - 1 - m] == 0
-                    };
-                    (0..members).filter(|&m| stray(m)).count() as f64
+                // Only with a lexicon, as `orphans`: without one, too little
+                // of a sentence is known to tell it found nothing.
+                let strays = if self.orphan_cost > 0.0 {
+                    self.strays(&bead)
                 } else {
                     0.0
                 };
@@ -580,11 +567,73 @@ impl<'a> BeadCost<'a> {
                     + self.displaced_cost * displaced
                     + self.miss_rate * missed
                     + self.orphan_cost * orphans
-                    + strays * (prior(1, 0) + self.skip_cost - (prior(2, 1) - prior(1, 1)))
+                    + strays
                     + self.paragraph_misfit(si, tj, a, b)
                     + self.noise_misfit(si, tj, a, b)
             } as f32;
         }
+    }
+
+    /// What the sentences of a bead that belong beside it pay: each pays
+    /// what leaving it out costs beyond the bead's own prior, so only length
+    /// and evidence decide. A sentence that finds nothing in the other
+    /// side's group, though it names something (`Penonton berdiri.` beside
+    /// `The match went to a deciding set …`; an omitted sentence and an
+    /// added one around a kept pair, as a 2-2), and a moved sentence with
+    /// its partner. List lines are exempt.
+    fn strays(&self, bead: &Bead) -> f64 {
+        let ((a, b), (i, j)) = (bead.shape, bead.end);
+        if (a, b) == (1, 1) {
+            return 0.0;
+        }
+        let stray = |(covered, missed): (f64, f64), side: &Layout, at: usize| {
+            covered == 0.0 && missed > 0.0 && side.list_run[at] == 0
+        };
+        let src = (0..a).filter(|&x| stray(bead.src_ev[x][b], self.src, i - 1 - x));
+        let tgt = (0..b).filter(|&y| stray(bead.tgt_ev[y][a], self.tgt, j - 1 - y));
+        let moved = usize::from(self.moved(bead));
+        let (sa, sb) = (src.count() + moved, tgt.count() + moved);
+        if sa < a && sb < b && sa + sb > 0 {
+            (sa + sb) as f64 * (prior(1, 0) + self.skip_cost) + prior(a - sa, b - sb) - prior(a, b)
+        } else {
+            0.0
+        }
+    }
+
+    /// Whether a group of two or more sentences a side holds a moved
+    /// sentence: two of its sentences each find their evidence in one
+    /// sentence of the other group, and the two pairs cross (`Tim juga
+    /// berencana …` told after the quotation it came before). The monotone
+    /// reading is an omission where it was and an addition where it went.
+    fn moved(&self, bead: &Bead) -> bool {
+        let (a, b) = bead.shape;
+        if a < 2 || b < 2 {
+            return false;
+        }
+        let (i, pair) = (bead.end.0, bead.pair);
+        let mask = |x: usize, y: usize| pair[x][y].0;
+        let one = |x: usize, m| self.overlap.src_evidence(i - 1 - x, m, 1).0;
+        // The partner a sentence finds its evidence in, where it finds at
+        // least twice as much there as in the rest of the group.
+        let partner = |x: usize| {
+            let (all, sure, cover) = best_partner(x, b, mask, one);
+            let beyond = if all == sure {
+                0.0
+            } else {
+                one(x, all & !sure)
+            };
+            let y = (0..b).find(|&y| mask(x, y) == sure)?;
+            (cover >= self.merge_evidence && beyond <= 0.5 * cover).then_some(y)
+        };
+        let partners: [Option<usize>; K] =
+            std::array::from_fn(|x| (x < a).then(|| partner(x)).flatten());
+        let found = partners
+            .iter()
+            .enumerate()
+            .filter_map(|(x, y)| Some((x, (*y)?)));
+        found
+            .clone()
+            .any(|(x, y)| found.clone().any(|(x2, y2)| x < x2 && y != y2 && y > y2))
     }
 
     /// For a 1-1 bead, the weight each of its sentences finds in the

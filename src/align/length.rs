@@ -21,27 +21,36 @@ impl LengthModel {
         LengthModel { ratio, variance }
     }
 
-    /// Ratio and variance fitted to (source, target) lengths of sentence
-    /// pairs known to be translations; `None` with too few pairs to trust.
+    /// The model refitted to (source, target) lengths of sentence pairs
+    /// known to be translations, or `self` with too few pairs to trust.
     /// The variance is kept within [4, 20] (Gale & Church found 6.8): pairs
     /// picked for being confident fit their lengths better than the rest,
-    /// so the raw estimate runs low.
-    pub fn fit(pairs: &[(f64, f64)]) -> Option<LengthModel> {
+    /// so the raw estimate runs low. A handful of pairs is too few for a
+    /// variance but enough to overrule a document ratio a run of omissions
+    /// skewed (an English summary of half the length: 0.57 against 0.97).
+    pub fn refit(self, pairs: &[(f64, f64)]) -> LengthModel {
         const MIN_PAIRS: usize = 10;
-        if pairs.len() < MIN_PAIRS {
-            return None;
-        }
+        const MIN_RATIO_PAIRS: usize = 5;
+        const SKEWED: f64 = 1.25;
         let (src, tgt) = pairs
             .iter()
             .fold((0.0, 0.0), |(s, t), &(a, b)| (s + a, t + b));
-        if src <= 0.0 || tgt <= 0.0 {
-            return None;
+        if pairs.len() < MIN_RATIO_PAIRS || src <= 0.0 || tgt <= 0.0 {
+            return self;
         }
         let ratio = (tgt / src).clamp(0.5, 2.0);
+        if pairs.len() < MIN_PAIRS {
+            let skew = (ratio / self.ratio).max(self.ratio / ratio);
+            return if skew > SKEWED {
+                LengthModel { ratio, ..self }
+            } else {
+                self
+            };
+        }
         let spread: f64 = pairs.iter().map(|&(s, t)| (t - s * ratio).powi(2)).sum();
         let scale: f64 = pairs.iter().map(|&(s, t)| (s + t / ratio) / 2.0).sum();
         let variance = (spread / scale).clamp(4.0, 20.0);
-        Some(LengthModel { ratio, variance })
+        LengthModel { ratio, variance }
     }
 
     /// −ln P(lengths | translation): two-sided tail of the normalised length
@@ -136,14 +145,26 @@ mod tests {
     }
 
     #[test]
-    fn fit_reads_ratio_and_spread() {
+    fn refit_reads_ratio_and_spread() {
         let pairs: Vec<(f64, f64)> = (1..=20)
             .map(|k| (10.0 * k as f64, 12.0 * k as f64))
             .collect();
-        let m = LengthModel::fit(&pairs).unwrap();
+        let doc = LengthModel {
+            ratio: 0.6,
+            variance: 6.8,
+        };
+        let m = doc.refit(&pairs);
         assert!((m.ratio - 1.2).abs() < 1e-9);
         assert_eq!(m.variance, 4.0, "a perfect fit hits the floor");
-        assert!(LengthModel::fit(&pairs[..3]).is_none());
+        let few = doc.refit(&pairs[..6]);
+        assert!(
+            (few.ratio - 1.2).abs() < 1e-9,
+            "a skewed ratio is overruled"
+        );
+        assert_eq!(few.variance, 6.8, "but six pairs tell no variance");
+        let near = LengthModel { ratio: 1.1, ..doc };
+        assert_eq!(near.refit(&pairs[..6]).ratio, 1.1, "a near one stands");
+        assert_eq!(doc.refit(&pairs[..3]).ratio, 0.6);
     }
 
     #[test]

@@ -333,7 +333,7 @@ pub fn align(src: &[Sentence], tgt: &[Sentence], lexicon: &Lexicon, cfg: &Config
         })
         .map(|b| (src_layout.chars[b.src.start], tgt_layout.chars[b.tgt.start]))
         .collect();
-    let length = LengthModel::fit(&confident).unwrap_or(length);
+    let length = length.refit(&confident);
     let learned = learn::learn(src, tgt, &first, learn_cfg);
     let overlap =
         overlap::Overlap::build(&src_tokens, &tgt_tokens, &[lexicon, &learned], cfg.weights);
@@ -438,6 +438,33 @@ mod tests {
         let beads = align(&id, &en, Lexicon::builtin_id_en(), &Config::default());
         let shapes: Vec<String> = beads.iter().map(Bead::kind).collect();
         assert_eq!(shapes, ["1-1", "1-1", "1-1", "1-1"]);
+    }
+
+    /// A sentence told one place later in the English, past a quotation:
+    /// an omission where it was and an addition where it went (whichever
+    /// of the two pairs is kept), not one bead of both.
+    #[test]
+    fn a_moved_sentence_is_not_merged_with_its_neighbour() {
+        let id = crate::segment::split_text(
+            "Universitas itu meneliti 412 siswa di Yogyakarta.\n\n\
+             Tim juga berencana memperluas penelitian ke lima kabupaten di Jawa Tengah pada \
+             2025. “Pencegahan harus dimulai dari sekolah, bukan dari rumah sakit,” kata Dekan \
+             Fakultas Kedokteran, Budi Hartanto.\n\n\
+             Hasil penelitian dimuat dalam jurnal internasional.",
+            &crate::Lang::Id,
+        );
+        let en = crate::segment::split_text(
+            "The university studied 412 students in Yogyakarta.\n\n\
+             “Prevention has to start at school, not at the hospital,” said the dean of the \
+             medical faculty, Budi Hartanto. The team also plans to extend the study to five \
+             regencies in Central Java in 2025.\n\n\
+             The findings were published in an international journal.",
+            &crate::Lang::En,
+        );
+        let beads = align(&id, &en, Lexicon::builtin_id_en(), &Config::default());
+        let mut shapes: Vec<String> = beads.iter().map(Bead::kind).collect();
+        shapes.sort();
+        assert_eq!(shapes, ["0-1", "1-0", "1-1", "1-1", "1-1"]);
     }
 
     #[test]

@@ -47,6 +47,9 @@ fn bracket_depth(s: &str) -> isize {
         if depth == 0 && is_bracket_marker(word) {
             continue;
         }
+        // `triliun*)`, `**) Tidak diaudit`: a footnote's asterisks, closed
+        // by a bracket no bracket opened.
+        let word = word.replace("*)", "*");
         for c in word.chars() {
             match c {
                 '(' | '[' | '<' => depth += 1,
@@ -196,6 +199,17 @@ fn median(xs: &mut [f64]) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn footnote_asterisks_are_no_brackets() {
+        assert_eq!(
+            bracket_depth("kredit Rp684,5 triliun**) dan laba Rp12,4 triliun*)."),
+            0
+        );
+        assert_eq!(bracket_depth("*) Tidak diaudit"), 0);
+        assert_eq!(bracket_depth("kata dia (tanpa menutup."), 1);
+        assert_eq!(bracket_depth("laba naik 5%) tahun ini."), -1);
+    }
 
     /// A very long untranslated pair is still found, and quickly: the edit
     /// distance looks at its opening only.

@@ -198,7 +198,10 @@ pub fn after_break(before: &str) -> bool {
         let abbreviation = (1..=3).contains(&last.chars().count()) && is_capitalised(last);
         return !abbreviation;
     }
+    // `*) Unaudited`, `1) Pertama`: only a marker before.
+    let marker = t.ends_with([')', '*']) && !t.contains(char::is_alphabetic);
     t.is_empty()
+        || marker
         || t.ends_with([
             '!', '?', ':', ';', '“', '"', '‘', '(', '[', '«', '„', '–', '—', '-', '…',
         ])

@@ -52,6 +52,9 @@ pub fn figures(text: &str, lang: &str, eq: &Equivalents) -> Vec<Figure> {
         if text[..at].ends_with(char::is_whitespace) && crate::segment::is_bracket_marker(raw) {
             continue;
         }
+        if is_item_number(text, at) {
+            continue;
+        }
         // `… gambut tropis.[1]`: a footnote's reference, which a translation drops.
         let footnote = text[..at].strip_suffix('[').is_some_and(|before| {
             before.ends_with(|c: char| !c.is_whitespace())
@@ -126,6 +129,23 @@ pub fn figures(text: &str, lang: &str, eq: &Equivalents) -> Vec<Figure> {
         });
     }
     out
+}
+
+/// Whether the figure at byte `at` is a numbered item's or a thread post's
+/// number (`6. Jika tidak lulus …`, `3/14 Majelis hakim …`, `… (JC) 10/14`):
+/// a translation that merges two steps or posts renumbers the rest.
+fn is_item_number(text: &str, at: usize) -> bool {
+    let start = text[..at]
+        .char_indices()
+        .rfind(|&(_, c)| c.is_whitespace())
+        .map_or(0, |(k, c)| k + c.len_utf8());
+    let token = text[start..].split_whitespace().next().unwrap_or("");
+    let first = text[..start].trim().is_empty();
+    let last = text[start + token.len()..].trim().is_empty();
+    let enumerator = token
+        .strip_suffix(['.', ')'])
+        .is_some_and(|n| (1..=2).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit()));
+    first && enumerator || crate::markers::is_post_number(token) && (first || last)
 }
 
 impl Figure {
@@ -233,6 +253,22 @@ mod tests {
         assert!(keys("pukul 15.00 WIB", "id")[0].contains(&"3".to_string()));
         let conv = figures("35 km (22 miles) away", "en", Equivalents::builtin());
         assert!(!conv[0].conversion && conv[1].conversion);
+    }
+
+    #[test]
+    fn item_and_post_numbers_are_no_figures() {
+        assert!(keys("6. Jika tidak lulus, laman menampilkan pesan.", "id").is_empty());
+        assert!(keys("3/14 Majelis hakim membuka sidang.", "id").is_empty());
+        assert_eq!(keys("Uang Rp\u{a0}100.000 ditarik 3/14", "id").len(), 1);
+        assert!(
+            keys(
+                "Jaksa juga meminta majelis menolak permohonan (JC) 10/14",
+                "id"
+            )
+            .is_empty()
+        );
+        assert!(!keys("Sidang digelar 12/11 di Jakarta.", "id").is_empty());
+        assert_eq!(keys("Ia membeli 6. Lalu pulang.", "id").len(), 1);
     }
 
     #[test]

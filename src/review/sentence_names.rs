@@ -39,6 +39,24 @@ const TITLE_LOWER_CASE: [&str; 30] = [
     "under", "until", "during",
 ];
 
+/// The length of a label in capitals opening a script's line (`VO: `,
+/// `SOT: `, `LOWER THIRD: `): a broadcast script's production note, which
+/// the web version drops. Zero for none.
+fn production_label(text: &str) -> usize {
+    const LONGEST: usize = 14;
+    let Some(colon) = text.get(..LONGEST + 1).unwrap_or(text).find(':') else {
+        return 0;
+    };
+    let head = &text[..colon];
+    let capitals = head.chars().all(|c| c.is_ascii_uppercase() || c == ' ')
+        && head.chars().filter(char::is_ascii_uppercase).count() >= 2;
+    if capitals && text[colon + 1..].starts_with(' ') {
+        colon + 1
+    } else {
+        0
+    }
+}
+
 /// The names of a sentence that a translation should keep: acronyms, and
 /// capitalised words away from a sentence start that the evidence calls
 /// names (see `names.rs`) — not ordinary words of the lexicon, not titles or
@@ -73,8 +91,9 @@ pub fn checkable_names(text: &str, cx: &SideContext) -> (Vec<Name>, Vec<String>)
     let mut spots: Vec<usize> = Vec::new();
     // A dateline (`JAKARTA, KOMPAS.com – `) is the outlet's, not the story's.
     let dateline = crate::noise::dateline(text).len();
+    let label = production_label(text);
     for (i, &(at, w)) in all.iter().enumerate() {
-        if !is_capitalised(w) || is_joiner(w) || at < dateline {
+        if !is_capitalised(w) || is_joiner(w) || at < dateline || at < label {
             continue;
         }
         let key = name_key(w);

@@ -28,6 +28,18 @@ pub fn line_paragraphs(block: &str) -> Vec<Range<usize>> {
         .windows(2)
         .map(|w| Break::between(&block[w[0].clone()], &block[w[1].clone()]))
         .collect();
+    // A thread (`3/14 Majelis hakim …`, `… (JC) 10/14`): one post a line,
+    // closed by a mark or not.
+    const THREAD_POSTS: usize = 3;
+    let numbered = |line: &Range<usize>| {
+        let mut words = block[line.clone()].split_whitespace();
+        let first = words.next().unwrap_or("");
+        crate::markers::is_post_number(first)
+            || words.last().is_some_and(crate::markers::is_post_number)
+    };
+    if lines.iter().filter(|l| numbered(l)).count() >= THREAD_POSTS {
+        breaks.fill(Break::Marked);
+    }
     // A page whose first line is unclosed: its title, though written in
     // sentence case and longer than a subheading (`OJK takes over crypto
     // oversight, orders traders to boost capital`).
@@ -61,12 +73,11 @@ pub fn line_paragraphs(block: &str) -> Vec<Range<usize>> {
             || match breaks[i - 1] {
                 Break::Cut => false,
                 Break::Marked => true,
+                // A line a fifth wider than the wrapping is no wrapped line
+                // (a title above wrapped text): only the writer broke it.
                 Break::May => {
-                    page || next_word_fits(
-                        &block[lines[i - 1].clone()],
-                        &block[line.clone()],
-                        width,
-                    )
+                    page || widths[i - 1] * 5 > width * 6
+                        || next_word_fits(&block[lines[i - 1].clone()], &block[line.clone()], width)
                 }
             };
         match paragraphs.last_mut() {
@@ -138,6 +149,32 @@ fn paragraph_may_end(before: &str, after: &str) -> bool {
         || is_row(before) && is_row(after)
         || is_valediction(before)
         || opens_with_timestamp(after)
+        || is_term_list(before) && opens_capitalised(after)
+        || is_footnote(before) && !goes_on(before.split_whitespace().last().unwrap_or(""))
+        || is_footnote(after)
+}
+
+/// A footnote under a table or release (`*) Tidak diaudit`, `**) Data
+/// bank saja`): a line of its own, unless a wrap cut it (`… pengajar di`).
+fn is_footnote(line: &str) -> bool {
+    line.starts_with('*') && line.trim_start_matches('*').starts_with(") ")
+}
+
+/// A labelled list of terms (`Kata kunci: minuman berpemanis; remaja;
+/// HbA1c`, `Tags: …`): a line of its own, with no mark at its end.
+fn is_term_list(line: &str) -> bool {
+    const LABEL_WORDS: usize = 3;
+    const TERM_WORDS: usize = 5;
+    let Some((label, terms)) = line.split_once(": ") else {
+        return false;
+    };
+    let terms: Vec<&str> = terms.split(';').collect();
+    label.split_whitespace().count() <= LABEL_WORDS
+        && terms.len() >= 3
+        && terms
+            .iter()
+            .all(|t| (1..=TERM_WORDS).contains(&t.split_whitespace().count()))
+        && !ends_sentence(line)
 }
 
 /// A transcript's turn (`[00:03:11] Rina: …`): a paragraph of its own.
@@ -482,6 +519,37 @@ mod tests {
     fn each_row_of_a_table_is_a_paragraph() {
         let table = "Kinerja kuartal III:\n| Pendapatan | Rp12,3 triliun | +8,1% |\n| Margin EBITDA | 49,6% | -1,3 poin |\n| Laba bersih | Rp1,87 triliun | +12,6% |";
         assert_eq!(texts(table).len(), 4);
+    }
+
+    #[test]
+    fn a_title_wider_than_the_wrapping_is_a_paragraph() {
+        // One sentence broken over two lines makes the page look wrapped
+        // at 55 columns; the title runs far past that, so no wrap ended it.
+        let page = "Bank Nusa Raya Bukukan Laba Rp12,4 Triliun hingga Kuartal III 2025\n\
+                    Jakarta, 30 Oktober 2025 – Bank Nusa Raya mencatatkan laba bersih yang naik 8,7% secara tahunan.\n\
+                    Laba itu ditopang kenaikan pendapatan bunga bersih dan\n\
+                    pendapatan berbasis komisi yang tumbuh dua digit.";
+        assert_eq!(texts(page).len(), 3);
+    }
+
+    #[test]
+    fn each_post_of_a_thread_is_a_paragraph() {
+        let thread = "1/14 Utas sidang hari ini\n2/14 Terdakwa tiba pukul 09.58 WIB\nIa tampak tenang\n3/14 Jaksa membacakan tuntutan (10.21 WIB)\nSidang ditunda 4/14";
+        assert_eq!(texts(thread).len(), 5);
+    }
+
+    #[test]
+    fn a_footnote_line_is_a_paragraph() {
+        let page = "Laba naik 8,7%*).\n*) Tidak diaudit\n**) Data bank saja, tanpa entitas anak\nUntuk informasi lebih lanjut, silakan hubungi:";
+        assert_eq!(texts(page).len(), 4);
+    }
+
+    #[test]
+    fn a_line_of_keywords_is_a_paragraph() {
+        let page = "Kesimpulan: Konsumsi gula berhubungan dengan prediabetes.\nKata kunci: minuman berpemanis; prediabetes; remaja; HbA1c\nRatna berharap temuan ini dipakai.";
+        assert_eq!(texts(page).len(), 3);
+        let prose = "Ia berkata: kami datang; mereka pergi; semua diam dan\nmenunggu kabar.";
+        assert_eq!(texts(prose).len(), 1);
     }
 
     #[test]

@@ -181,6 +181,23 @@ fn skip_while(s: &str, mut at: usize, keep: impl Fn(char) -> bool) -> usize {
     at
 }
 
+/// Where a sentence that emoji close in place of a mark ends (`1/14 Utas 🧵
+/// Sidang …`, `Selamat pagi semua ☀️ Hari ini …`): after a run of emoji
+/// standing apart from the words, with words before them and a capital
+/// after. One word before is a slogan's verb (`Aku ❤️ Bali`), not a sentence.
+fn emoji_ends(para: &str, start: usize, mark: usize) -> Option<usize> {
+    let run_end = skip_while(para, mark, |c| {
+        is_emoji(c) || matches!(c, '\u{fe0f}' | '\u{200d}')
+    });
+    let before = &para[start..mark];
+    let words_before = before.split_whitespace().count();
+    let next = skip_while(para, run_end, char::is_whitespace);
+    let word = skip_while(para, next, is_opener);
+    let apart = before.ends_with(char::is_whitespace) && next > run_end;
+    let capital = char_at(para, word).is_some_and(char::is_uppercase);
+    (apart && capital && words_before >= 2).then_some(run_end)
+}
+
 /// Sentence spans (relative to `para`) of one paragraph, trimmed.
 ///
 /// Scans the bytes for end marks (`.`, `!`, `?`, and the three-byte `…` and
@@ -200,10 +217,22 @@ pub(crate) fn split_paragraph(para: &str, rules: &Rules) -> Vec<Range<usize>> {
     let mut pos = 0;
     while let Some(off) = bytes[pos..]
         .iter()
-        .position(|&b| matches!(b, b'.' | b'!' | b'?' | 0xE2))
+        .position(|&b| matches!(b, b'.' | b'!' | b'?' | 0xE2 | 0xF0))
     {
         let mark = pos + off;
         let first = char_at(para, mark).unwrap_or(' ');
+        if is_emoji(first) {
+            // Those after a mark (`keluarga!!! 🙏🙏`) went with its sentence.
+            let after = (mark >= start)
+                .then(|| emoji_ends(para, start, mark))
+                .flatten();
+            if let Some(end) = after {
+                spans.push(start..end);
+                start = skip_while(para, end, char::is_whitespace);
+            }
+            pos = after.unwrap_or(mark + first.len_utf8());
+            continue;
+        }
         // `"… nanti Bapak ikut ter—" Suara Rizal hilang`: a quotation
         // broken off by a dash ends like one closed by `!`.
         let broken_off =
@@ -613,6 +642,25 @@ mod tests {
             split("Sebarkan ke grup keluarga!!! 🙏🙏 Jangan lupa.", Lang::Id),
             ["Sebarkan ke grup keluarga!!! 🙏🙏", "Jangan lupa."]
         );
+    }
+
+    #[test]
+    fn emoji_between_words_can_close_a_sentence() {
+        assert_eq!(
+            split("1/14 Utas 🧵 Sidang dimulai pukul 10.14 WIB.", Lang::Id),
+            ["1/14 Utas 🧵", "Sidang dimulai pukul 10.14 WIB."]
+        );
+        assert_eq!(
+            split("Selamat pagi semua ☀️ Hari ini cerah.", Lang::Id).len(),
+            2
+        );
+        for whole in [
+            "Aku ❤️ Bali.",
+            "Harganya naik 🔥 dan terus naik.",
+            "Ayo🙏 Semua datang.",
+        ] {
+            assert_eq!(split(whole, Lang::Id).len(), 1, "{whole}");
+        }
     }
 
     #[test]
