@@ -57,27 +57,97 @@ pub fn words(s: &str) -> Vec<(usize, &str)> {
     out
 }
 
+/// Currency codes written glued to their amount (`Rp15.000.000`, `USD5`).
+const CURRENCIES: [&str; 7] = ["Rp", "IDR", "USD", "RM", "SGD", "EUR", "Rs"];
+
+/// Words that scale the number before them (`15 juta` ≡ `15 million` ≡
+/// `15.000.000`), by the power of ten they stand for.
+const SCALES: [(&str, i32); 24] = [
+    ("ribu", 3),
+    ("rb", 3),
+    ("thousand", 3),
+    ("juta", 6),
+    ("jt", 6),
+    ("million", 6),
+    ("millions", 6),
+    ("mln", 6),
+    ("millionen", 6),
+    ("miliar", 9),
+    ("milyar", 9),
+    ("billion", 9),
+    ("billions", 9),
+    ("bn", 9),
+    ("milliarde", 9),
+    ("milliarden", 9),
+    ("milliard", 9),
+    ("milliards", 9),
+    ("triliun", 12),
+    ("trillion", 12),
+    ("trillions", 12),
+    ("tn", 12),
+    ("mio", 6),
+    ("mrd", 9),
+];
+
+/// The power of ten a scale word stands for.
+fn scale(word: &str) -> Option<i32> {
+    let word = word.to_lowercase();
+    SCALES.iter().find(|(w, _)| *w == word).map(|&(_, p)| p)
+}
+
+/// The readings of `keys` scaled by 10^`power`, written as
+/// [`number_readings`] writes a plain number (`15` → `15000000`).
+fn scaled(keys: &[String], power: i32) -> Vec<String> {
+    keys.iter()
+        .filter(|k| !k.contains(':'))
+        .filter_map(|k| k.parse::<f64>().ok())
+        .map(|v| v * 10f64.powi(power))
+        .filter(|v| v.fract() == 0.0 && *v < 1e18)
+        .map(|v| format!("{}", v as u64))
+        .collect()
+}
+
 /// The anchors of one sentence, in order of appearance.
 pub fn extract(sentence: &str) -> Vec<Anchor> {
     let mut out = Vec::new();
-    for (i, (_, word)) in words(sentence).into_iter().enumerate() {
+    let all = words(sentence);
+    for (i, &(_, word)) in all.iter().enumerate() {
         let first = word.chars().next().unwrap_or(' ');
-        // `ke-45`, `tahun-2020`: a number after a hyphen.
-        let number = if first.is_ascii_digit() {
-            Some(word)
-        } else {
-            word.rsplit_once('-')
-                .map(|(_, tail)| tail)
-                .filter(|t| t.starts_with(|c: char| c.is_ascii_digit()))
-        };
-        if let Some(number) = number {
-            let keys = number_readings(number);
-            if !keys.is_empty() {
-                out.push(Anchor {
-                    kind: AnchorKind::Number,
-                    text: number.to_string(),
-                    keys,
-                });
+        // `ke-45`, `tahun-2020`: a number after a hyphen; `Rp5.000-Rp15.000`,
+        // `2024-2025`: a range's two; `Rp15.000.000`: the amount after its
+        // currency code.
+        let numbers: Vec<&str> = word
+            .split('-')
+            .map(|part| {
+                CURRENCIES
+                    .iter()
+                    .filter_map(|c| part.strip_prefix(c))
+                    .find(|rest| rest.starts_with(|c: char| c.is_ascii_digit()))
+                    .unwrap_or(part)
+            })
+            .filter(|part| part.starts_with(|c: char| c.is_ascii_digit()))
+            .collect();
+        if !numbers.is_empty() {
+            let next_scale = all.get(i + 1).and_then(|&(_, next)| scale(next));
+            for number in numbers {
+                let mut keys = number_readings(number);
+                // `15 juta`, `1.4bn`: also the value the scale word makes.
+                let digits_end = number
+                    .find(|c: char| !(c.is_ascii_digit() || matches!(c, '.' | ',' | ':')))
+                    .unwrap_or(number.len());
+                if let Some(power) = scale(&number[digits_end..]).or(next_scale) {
+                    let more = scaled(&keys, power);
+                    keys.extend(more);
+                    keys.sort();
+                    keys.dedup();
+                }
+                if !keys.is_empty() {
+                    out.push(Anchor {
+                        kind: AnchorKind::Number,
+                        text: number.to_string(),
+                        keys,
+                    });
+                }
             }
         } else if is_acronym(word) {
             out.push(Anchor {
@@ -217,6 +287,34 @@ mod tests {
             .map(|(_, w)| w)
             .collect();
         assert_eq!(w, ["Rp", "3.000", "pukul", "10.30", "WIB", "Rusia-Korea"]);
+    }
+
+    #[test]
+    fn amounts_meet_across_scale_words_and_currency_codes() {
+        let keys = |s: &str| -> Vec<String> {
+            extract(s)
+                .into_iter()
+                .filter(|a| a.kind == AnchorKind::Number)
+                .flat_map(|a| a.keys)
+                .collect()
+        };
+        let shared = |a: &str, b: &str| keys(a).iter().any(|k| keys(b).contains(k));
+        assert!(shared(
+            "Hadiah Rp15.000.000 untuk juara I",
+            "Rp15 million for first place"
+        ));
+        assert!(shared(
+            "Rp7.500.000 untuk juara III",
+            "Rp7.5 million for third"
+        ));
+        assert!(shared("senilai 2,5 juta dolar", "worth $2,500,000"));
+        assert!(shared("laba Rp1,2 triliun", "a profit of 1.2tn rupiah"));
+        assert!(!shared("Rp15.000.000", "15 billion"));
+        assert!(shared(
+            "dijual Rp5.000-Rp15.000 per porsi",
+            "for 5,000 to 15,000 rupiah"
+        ));
+        assert_eq!(extract("Rp5.000-Rp15.000").len(), 2, "both ends of a range");
     }
 
     #[test]

@@ -612,6 +612,15 @@ impl<'a> BeadCost<'a> {
         }
         let (i, pair) = (bead.end.0, bead.pair);
         let mask = |x: usize, y: usize| pair[x][y].0;
+        // Cheaply first, for most of the beads the search prices: no two
+        // sentences share anything with partners that cross.
+        let cross = (0..a).any(|x| {
+            (x + 1..a)
+                .any(|x2| (0..b).any(|y| mask(x, y) != 0 && (0..y).any(|y2| mask(x2, y2) != 0)))
+        });
+        if !cross {
+            return false;
+        }
         let one = |x: usize, m| self.overlap.src_evidence(i - 1 - x, m, 1).0;
         // The partner a sentence finds its evidence in, where it finds at
         // least twice as much there as in the rest of the group.

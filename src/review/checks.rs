@@ -101,6 +101,24 @@ pub fn running_quotes(sentences: &[Sentence]) -> Vec<bool> {
     running
 }
 
+/// The text of `s` outside its quotations, if it has one that closes.
+fn outside_quotes(s: &str) -> Option<String> {
+    let (mut out, mut inside, mut quoted) = (String::new(), false, false);
+    for c in s.chars() {
+        match c {
+            '“' | '«' | '„' => inside = true,
+            '”' | '»' if inside => (inside, quoted) = (false, true),
+            '"' => {
+                quoted |= inside;
+                inside = !inside;
+            }
+            _ if !inside => out.push(c),
+            _ => {}
+        }
+    }
+    quoted.then_some(out)
+}
+
 /// The target is the source, or nearly, although the source is prose; or
 /// most of the target's prose words are the source's (`Health posts
 /// disiagakan setiap 50 kilometer…`): a translation left half done.
@@ -114,6 +132,17 @@ pub fn untranslated(src: &str, tgt: &str) -> bool {
             .map(|(_, w)| w.to_string())
             .collect()
     };
+    // A quotation kept in the language it was spoken in (`“We are committed
+    // …,” kata Henriksen`) is the writer's choice: the words around it tell
+    // whether the sentence was translated.
+    if let (Some(src_around), Some(tgt_around)) = (outside_quotes(src), outside_quotes(tgt)) {
+        let around = prose(&src_around);
+        if !around.is_empty() {
+            let tgt_words: HashSet<String> = prose(&tgt_around).into_iter().collect();
+            let kept = around.iter().filter(|w| tgt_words.contains(*w)).count();
+            return kept * 2 > around.len();
+        }
+    }
     let (src_prose, tgt_prose) = (prose(src), prose(tgt));
     if src_prose.len() < 3 {
         return false;
@@ -209,6 +238,20 @@ mod tests {
         assert_eq!(bracket_depth("*) Tidak diaudit"), 0);
         assert_eq!(bracket_depth("kata dia (tanpa menutup."), 1);
         assert_eq!(bracket_depth("laba naik 5%) tahun ini."), -1);
+    }
+
+    #[test]
+    fn a_quotation_kept_in_its_language_is_no_untranslated_pair() {
+        let src = "“We are committed to Indonesia for the long term,” kata Henriksen seusai bertemu menteri di Jakarta.";
+        let tgt = "“We are committed to Indonesia for the long term,” Henriksen said after meeting the minister in Jakarta.";
+        assert!(!untranslated(src, tgt));
+        let short = "“Predictability matters more to us than incentives,” tuturnya.";
+        assert!(!untranslated(
+            short,
+            "“Predictability matters more to us than incentives,” he said."
+        ));
+        let copied = "“Kami siap menghadapi musim hujan tahun ini,” kata Budi kepada wartawan.";
+        assert!(untranslated(copied, copied));
     }
 
     /// A very long untranslated pair is still found, and quickly: the edit

@@ -142,12 +142,14 @@ fn paragraph_may_end(before: &str, after: &str) -> bool {
         || ends_with_link(before) && opens_capitalised(after)
         || is_list_heading(before)
         || is_bullet(after)
+        || is_bullet(before) && opens_capitalised(after)
         || continues_list(before, after)
         || opens_bracketed_item(after)
         || is_table_row(before)
         || is_table_row(after)
         || is_row(before) && is_row(after)
         || is_valediction(before)
+        || is_salutation(before)
         || opens_with_timestamp(after)
         || is_term_list(before) && opens_capitalised(after)
         || is_footnote(before) && !goes_on(before.split_whitespace().last().unwrap_or(""))
@@ -211,6 +213,20 @@ fn is_quantity_row(line: &str) -> bool {
         && !goes_on(last)
 }
 
+/// A letter's greeting (`Dengan hormat,`, `Dear Sir or Madam,`): its body
+/// follows on a line of its own.
+fn is_salutation(line: &str) -> bool {
+    const MOST_WORDS: usize = 5;
+    let Some(greeting) = line.strip_suffix(',') else {
+        return false;
+    };
+    let greeting = greeting.trim().to_lowercase();
+    greeting.split_whitespace().count() <= MOST_WORDS
+        && ["dengan hormat", "yang terhormat", "dear ", "assalamualaikum"]
+            .iter()
+            .any(|g| greeting.starts_with(g))
+}
+
 /// A letter's closing (`Hormat saya,`, `Sincerely,`): the signature follows
 /// on lines of its own.
 fn is_valediction(line: &str) -> bool {
@@ -234,17 +250,19 @@ fn is_valediction(line: &str) -> bool {
         .is_some_and(|l| CLOSINGS.contains(&l.trim().to_lowercase().as_str()))
 }
 
-/// `2023-24: 18 appearances, 4 goals, 3 assists`, `Paslon 01: 24,1%`: a
-/// short label, a colon, and figures, with no mark at the end.
+/// `2023-24: 18 appearances, 4 goals, 3 assists`, `Paslon 01: 24,1%`,
+/// `Peserta: siswa kelas X–XII`: a short label, a colon, and a value, with
+/// no mark at the end.
 fn is_label_row(line: &str) -> bool {
-    const MOST_CHARS: usize = 100;
+    const MOST_CHARS: usize = 160;
     const LABEL_WORDS: usize = 4;
     let Some((label, value)) = line.split_once(": ") else {
         return false;
     };
     line.chars().count() <= MOST_CHARS
+        && label.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
         && label.split_whitespace().count() <= LABEL_WORDS
-        && value.contains(|c: char| c.is_ascii_digit())
+        && !value.trim().is_empty()
         && !ends_sentence(line)
 }
 
@@ -485,6 +503,8 @@ mod tests {
         assert_eq!(texts(awards).len(), 3);
         let stats = "2023-24: 18 appearances, 4 goals\n2024-25: 29 appearances, 12 goals";
         assert_eq!(texts(stats).len(), 2);
+        let info = "Tema: Bahasa Indonesia dan Masa Depan Generasi Digital\nPeserta: siswa kelas X–XII, perorangan\nBatas akhir: 30 Juni 2026";
+        assert_eq!(texts(info).len(), 3);
         let ingredients = "500 gram daging sapi, potong dadu 3 cm\n½ sdt garam\n750 ml air";
         assert_eq!(texts(ingredients).len(), 3);
         let turns = "[00:03:06] Dimas: Warga sudah meninggikan lantai tiga kali --\n[00:03:11] Rina: -- dalam sepuluh tahun?";
@@ -536,6 +556,18 @@ mod tests {
     fn each_post_of_a_thread_is_a_paragraph() {
         let thread = "1/14 Utas sidang hari ini\n2/14 Terdakwa tiba pukul 09.58 WIB\nIa tampak tenang\n3/14 Jaksa membacakan tuntutan (10.21 WIB)\nSidang ditunda 4/14";
         assert_eq!(texts(thread).len(), 5);
+    }
+
+    #[test]
+    fn a_letter_copied_line_by_line() {
+        let letter = "Kepada Yth.\nDireksi PT Bursa Efek Indonesia\nJakarta 12190\nDengan hormat,\nMerujuk pada peraturan yang berlaku, bersama ini Perseroan menyampaikan informasi sebagai berikut:\n1. Dewan Komisaris menyetujui rencana penerbitan obligasi senilai Rp250 miliar.\nHormat kami,\nPT Arunika Baja Cemerlang Tbk";
+        assert_eq!(texts(letter).len(), 8);
+    }
+
+    #[test]
+    fn a_list_ends_where_a_capitalised_line_follows_its_last_item() {
+        let page = "Segera ke dokter jika:\n- Gula darah di atas 300\n- Luka di kaki tidak sembuh\nSelain obat, pola makan tetap menjadi dasar pengobatan.";
+        assert_eq!(texts(page).len(), 4);
     }
 
     #[test]

@@ -379,8 +379,16 @@ fn opens_lettered_item(rest: &str) -> bool {
 }
 
 /// Verbs that tell who spoke (`Arif asked`, `Hendra menambahkan`).
-const SPEECH_VERBS: [&str; 22] = [
+const SPEECH_VERBS: [&str; 30] = [
     "said",
+    "called",
+    "cried",
+    "yelled",
+    "whispered",
+    "answered",
+    "berteriak",
+    "berseru",
+    "berbisik",
     "asked",
     "added",
     "told",
@@ -689,6 +697,10 @@ mod tests {
                 "“Why has this plan only appeared now?” Arif asked, his tone scornful.",
                 "He left."
             ]
+        );
+        assert_eq!(
+            split("“Dad!” I called, but he did not turn around.", Lang::En).len(),
+            1
         );
         // A statement's full stop ends it: `Hendra said the party …` is news.
         assert_eq!(
