@@ -239,10 +239,13 @@ pub fn number_readings(token: &str) -> Vec<String> {
             && frac.parse::<u32>().is_ok_and(|m| m < 60);
         if is_time && seps[0] != ',' {
             keys.push(format!("{}:{}", strip_zeros(int), frac));
-            // `pukul 14.05` is `2:05 p.m.` on a twelve-hour clock.
+            // `pukul 14.05` is `2:05 p.m.` on a twelve-hour clock, and
+            // `00.12` is `12:12 a.m.`.
             let hour: u32 = int.parse().unwrap_or(0);
             if (13..24).contains(&hour) {
                 keys.push(format!("{}:{}", hour - 12, frac));
+            } else if hour == 0 {
+                keys.push(format!("12:{frac}"));
             }
         }
     } else if seps.len() == 2 && seps.iter().all(|&c| c == ':') {
@@ -340,6 +343,7 @@ mod tests {
         assert!(r("10.30").contains(&"10:30".to_string()));
         assert!(r("10:30").contains(&"10:30".to_string()));
         assert!(r("14.05").contains(&"2:05".to_string()));
+        assert!(r("00.12").contains(&"12:12".to_string()));
         assert!(!r("10.30").contains(&"22:30".to_string()));
         assert_eq!(r("1.234.567"), ["1234567"]);
         assert_eq!(

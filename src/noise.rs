@@ -240,6 +240,7 @@ mod tests {
             "Baca juga: Smelter Baru di Morowali Mulai Beroperasi"
         ));
         assert!(is_noise_line("Foto: ANTARA/Fikri Yusuf"));
+        assert!(is_noise_line("(Tangkapan layar: aplikasi IKD)"));
         assert!(is_noise_line("(yos/ram)"));
         assert!(!is_noise_line("(lihat tabel)"));
         assert!(is_noise_line("Photo: Reuters/Jane Doe"));

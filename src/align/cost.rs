@@ -115,6 +115,9 @@ struct Bead<'c> {
     pair: &'c [[(u64, u64); K]; K],
     src_ev: &'c Evidence,
     tgt_ev: &'c Evidence,
+    /// What source sentence x finds in target sentence y alone (0 where
+    /// they share nothing); filled only for beads of two or more a side.
+    single: &'c [[f64; K]; K],
 }
 
 /// What a sentence of a redistribution must cover beyond its best partner,
@@ -468,6 +471,24 @@ impl<'a> BeadCost<'a> {
                 ev[a] = self.overlap.tgt_evidence(j - 1 - y, mask, a);
             }
         }
+        // What each source sentence finds in each target sentence alone, for
+        // the beads of two or more a side (see `moved`): once for them all.
+        let mut single = [[0.0; K]; K];
+        let grouped = self.orphan_cost > 0.0
+            && (types.iter().enumerate()).any(|(t, &(a, b))| {
+                wanted & (1 << t) != 0 && (2..=reach_a).contains(&a) && (2..=reach_b).contains(&b)
+            });
+        if grouped {
+            for (x, row) in single.iter_mut().enumerate().take(reach_a) {
+                row[0] = src_ev[x][1].0;
+                for (y, found) in row.iter_mut().enumerate().take(reach_b).skip(1) {
+                    let mask = pair[x][y].0;
+                    if mask != 0 {
+                        *found = self.overlap.src_evidence(i - 1 - x, mask, 1).0;
+                    }
+                }
+            }
+        }
         for (t, &(a, b)) in types.iter().enumerate() {
             if wanted & (1 << t) == 0 {
                 continue;
@@ -517,6 +538,7 @@ impl<'a> BeadCost<'a> {
                     pair: &pair,
                     src_ev: &src_ev,
                     tgt_ev: &tgt_ev,
+                    single: &single,
                 };
                 let (cover, explaining) = self.merge_membership(&bead);
                 covered += cover;
@@ -611,28 +633,22 @@ impl<'a> BeadCost<'a> {
             return false;
         }
         let (i, pair) = (bead.end.0, bead.pair);
-        let mask = |x: usize, y: usize| pair[x][y].0;
-        // Cheaply first, for most of the beads the search prices: no two
-        // sentences share anything with partners that cross.
-        let cross = (0..a).any(|x| {
-            (x + 1..a)
-                .any(|x2| (0..b).any(|y| mask(x, y) != 0 && (0..y).any(|y2| mask(x2, y2) != 0)))
-        });
-        if !cross {
-            return false;
-        }
-        let one = |x: usize, m| self.overlap.src_evidence(i - 1 - x, m, 1).0;
         // The partner a sentence finds its evidence in, where it finds at
         // least twice as much there as in the rest of the group.
         let partner = |x: usize| {
-            let (all, sure, cover) = best_partner(x, b, mask, one);
-            let beyond = if all == sure {
+            let found = &bead.single[x][..b];
+            let (y, &cover) = found.iter().enumerate().max_by(|p, q| p.1.total_cmp(q.1))?;
+            if cover < self.merge_evidence {
+                return None;
+            }
+            let all = (0..b).fold(0, |all, y| all | pair[x][y].0);
+            let rest = all & !pair[x][y].0;
+            let beyond = if rest == 0 {
                 0.0
             } else {
-                one(x, all & !sure)
+                self.overlap.src_evidence(i - 1 - x, rest, 1).0
             };
-            let y = (0..b).find(|&y| mask(x, y) == sure)?;
-            (cover >= self.merge_evidence && beyond <= 0.5 * cover).then_some(y)
+            (beyond <= 0.5 * cover).then_some(y)
         };
         let partners: [Option<usize>; K] =
             std::array::from_fn(|x| (x < a).then(|| partner(x)).flatten());
@@ -642,7 +658,7 @@ impl<'a> BeadCost<'a> {
             .filter_map(|(x, y)| Some((x, (*y)?)));
         found
             .clone()
-            .any(|(x, y)| found.clone().any(|(x2, y2)| x < x2 && y != y2 && y > y2))
+            .any(|(x, y)| found.clone().any(|(x2, y2)| x < x2 && y > y2))
     }
 
     /// For a 1-1 bead, the weight each of its sentences finds in the

@@ -222,9 +222,14 @@ fn is_salutation(line: &str) -> bool {
     };
     let greeting = greeting.trim().to_lowercase();
     greeting.split_whitespace().count() <= MOST_WORDS
-        && ["dengan hormat", "yang terhormat", "dear ", "assalamualaikum"]
-            .iter()
-            .any(|g| greeting.starts_with(g))
+        && [
+            "dengan hormat",
+            "yang terhormat",
+            "dear ",
+            "assalamualaikum",
+        ]
+        .iter()
+        .any(|g| greeting.starts_with(g))
 }
 
 /// A letter's closing (`Hormat saya,`, `Sincerely,`): the signature follows
