@@ -1101,3 +1101,22 @@ fn eval_takes_a_gold_ladder_that_crosses() {
     fx.input("test", b"[0]:[0]\n[1]:[1]\n[2]:[2]\n[3]:[3]\n[4]:[]\n");
     ok(&fx.run(&["eval", "gold", "test"]));
 }
+
+/// A table pasted as one sentence of 60,000 figures on both sides, and a
+/// paragraph of 60,000 emoji with no capital after any: each figure and
+/// each emoji is looked at once (the review read a sentence's run of
+/// figures again at each one, and took minutes here).
+#[test]
+fn long_runs_of_figures_and_emoji_complete() {
+    let mut fx = Fx::new();
+    let figures = "1;".repeat(60_000);
+    fx.input("fig.id.txt", format!("Angka {figures} selesai.\n").as_bytes());
+    fx.input("fig.en.txt", format!("Numbers {figures} done.\n").as_bytes());
+    let out = fx.run(&["align", "fig.id.txt", "fig.en.txt", "-o", "fig.csv"]);
+    ok(&out);
+    assert_eq!(csv_rows(&fs::read(fx.path("fig.csv")).unwrap()).len(), 1);
+    fx.input("emoji.txt", "kata 😀 lain ".repeat(60_000).as_bytes());
+    let out = fx.run(&["split", "emoji.txt"]);
+    ok(&out);
+    assert_eq!(stdout(&out).lines().count(), 1);
+}

@@ -4,6 +4,8 @@
 //! `4 h 45`), and whether it is a conversion in brackets that a translator
 //! may add or leave out (`35 km (22 miles)`).
 
+use std::collections::HashSet;
+
 use crate::anchors::{number_readings, words};
 
 use super::equivalents::Equivalents;
@@ -48,8 +50,11 @@ pub fn figures(text: &str, lang: &str, eq: &Equivalents) -> Vec<Figure> {
             continue;
         };
         // `yakni 1) menjaga NIM …, 2) …`: a list's marker inside a sentence.
-        let raw = text[at..].split_whitespace().next().unwrap_or("");
-        if text[..at].ends_with(char::is_whitespace) && crate::segment::is_bracket_marker(raw) {
+        // (Read only after white space: a figure inside a long run of them
+        // must not read the run again.)
+        if text[..at].ends_with(char::is_whitespace)
+            && crate::segment::is_bracket_marker(text[at..].split_whitespace().next().unwrap_or(""))
+        {
             continue;
         }
         if is_item_number(text, at) {
@@ -133,21 +138,30 @@ pub fn figures(text: &str, lang: &str, eq: &Equivalents) -> Vec<Figure> {
 
 /// Whether the figure at byte `at` is a numbered item's or a thread post's
 /// number (`6. Jika tidak lulus …`, `3/14 Majelis hakim …`, `… (JC) 10/14`):
-/// a translation that merges two steps or posts renumbers the rest.
+/// a translation that merges two steps or posts renumbers the rest. Only
+/// the text's first and last words can be one.
 fn is_item_number(text: &str, at: usize) -> bool {
-    let start = text[..at]
-        .char_indices()
-        .rfind(|&(_, c)| c.is_whitespace())
-        .map_or(0, |(k, c)| k + c.len_utf8());
-    let token = text[start..].split_whitespace().next().unwrap_or("");
-    let first = text[..start].trim().is_empty();
-    let last = text[start + token.len()..].trim().is_empty();
-    let enumerator = token
-        .strip_suffix(['.', ')'])
-        .is_some_and(|n| (1..=2).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit()));
-    first && enumerator || crate::markers::is_post_number(token) && (first || last)
+    let trimmed = text.trim_start();
+    let first_start = text.len() - trimmed.len();
+    let first = trimmed.split_whitespace().next().unwrap_or("");
+    let last = text.split_whitespace().next_back().unwrap_or("");
+    let last_start = text.trim_end().len() - last.len();
+    let enumerator = |token: &str| {
+        token
+            .strip_suffix(['.', ')'])
+            .is_some_and(|n| (1..=2).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit()))
+    };
+    let post = crate::markers::is_post_number;
+    if (first_start..first_start + first.len()).contains(&at) {
+        enumerator(first) || post(first)
+    } else {
+        at >= last_start && post(last)
+    }
 }
 
+/// Pair by pair, what [`FigureIndex`] answers at once: the reference its
+/// test holds it to.
+#[cfg(test)]
 impl Figure {
     /// Whether two figures can be one value: the same reading, scaled alike
     /// where both carry a scale word (`4,6 miliar` is not `4.6 million`),
@@ -167,6 +181,72 @@ impl Figure {
         values
             || (other.parts.is_empty() && shared(&self.parts, &other.keys))
             || (self.parts.is_empty() && shared(&other.parts, &self.keys))
+    }
+}
+
+/// The figures of one side, indexed by reading: whether any of them can
+/// be a given one, in a few look-ups however many figures a sentence holds
+/// (a table pasted as one sentence).
+pub struct FigureIndex<'a> {
+    texts: HashSet<&'a str>,
+    /// Readings of the figures without a scale word, and with one.
+    plain_keys: HashSet<&'a str>,
+    scaled_keys: HashSet<&'a str>,
+    /// Scaled values of the figures with a scale word.
+    scaled: HashSet<&'a str>,
+    /// Readings of the figures without parts, and the parts of the others.
+    partless_keys: HashSet<&'a str>,
+    parts: HashSet<&'a str>,
+}
+
+impl<'a> FigureIndex<'a> {
+    pub fn new(figures: &'a [Figure]) -> FigureIndex<'a> {
+        let mut index = FigureIndex {
+            texts: HashSet::new(),
+            plain_keys: HashSet::new(),
+            scaled_keys: HashSet::new(),
+            scaled: HashSet::new(),
+            partless_keys: HashSet::new(),
+            parts: HashSet::new(),
+        };
+        for b in figures {
+            index.texts.insert(&b.text);
+            let keys = b.keys.iter().map(String::as_str);
+            if b.scaled.is_empty() {
+                index.plain_keys.extend(keys.clone());
+            } else {
+                index.scaled_keys.extend(keys.clone());
+                index.scaled.extend(b.scaled.iter().map(String::as_str));
+            }
+            if b.parts.is_empty() {
+                index.partless_keys.extend(keys);
+            }
+            index.parts.extend(b.parts.iter().map(String::as_str));
+        }
+        index
+    }
+
+    /// Whether some figure of the index can be the same value as `a`: the
+    /// same reading, scaled alike where both carry a scale word (`4,6
+    /// miliar` is not `4.6 million`), or a time against its parts written
+    /// apart.
+    pub fn finds(&self, a: &Figure) -> bool {
+        let any = |values: &[String], set: &HashSet<&str>| {
+            values.iter().any(|v| set.contains(v.as_str()))
+        };
+        let values = if a.scaled.is_empty() {
+            any(&a.keys, &self.plain_keys)
+                || any(&a.keys, &self.scaled)
+                || any(&a.keys, &self.scaled_keys)
+        } else {
+            any(&a.scaled, &self.scaled)
+                || any(&a.scaled, &self.plain_keys)
+                || any(&a.keys, &self.plain_keys)
+        };
+        self.texts.contains(a.text.as_str())
+            || values
+            || any(&a.parts, &self.partless_keys)
+            || a.parts.is_empty() && any(&a.keys, &self.parts)
     }
 }
 
@@ -253,6 +333,47 @@ mod tests {
         assert!(keys("pukul 15.00 WIB", "id")[0].contains(&"3".to_string()));
         let conv = figures("35 km (22 miles) away", "en", Equivalents::builtin());
         assert!(!conv[0].conversion && conv[1].conversion);
+    }
+
+    #[test]
+    fn the_index_finds_what_pairwise_matching_finds() {
+        let eq = Equivalents::builtin();
+        let texts = [
+            (
+                "Harga naik 2 juta dan 4,6 miliar pada 15.00 WIB, 3M Plus.",
+                "id",
+            ),
+            (
+                "Prices rose 2 million and 4.6 billion at 3 p.m., 3M Plus.",
+                "en",
+            ),
+            ("Um 4.45 Uhr kamen 2.000 Gäste, 10 Prozent mehr.", "de"),
+            (
+                "À 4 h 45, 2 000 invités, 10 % de plus et 2,5 millions.",
+                "fr",
+            ),
+            (
+                "Sebanyak 1.250 orang, 12,5 persen, pada 1991-2020 dan 19–20.",
+                "id",
+            ),
+        ];
+        let sides: Vec<Vec<Figure>> = texts
+            .iter()
+            .map(|(t, lang)| figures(&split_ranges(t), lang, eq))
+            .collect();
+        for a_side in &sides {
+            for b_side in &sides {
+                let index = FigureIndex::new(b_side);
+                for a in a_side {
+                    assert_eq!(
+                        index.finds(a),
+                        b_side.iter().any(|b| a.matches(b)),
+                        "{}",
+                        a.text
+                    );
+                }
+            }
+        }
     }
 
     #[test]

@@ -187,17 +187,18 @@ impl<'a> Side<'a> {
         // The article's own year after a month or a quarter (`akhir Juli
         // 2026`, `kuartal II 2026`) where the other side names a month or
         // a quarter, or anywhere against `this year`: left implied.
+        let other_year = other.figures.iter().any(|b| is_year(&b.text));
         let implied = |a: &Figure| {
             let before = a.label.as_deref().and_then(|l| l.split_whitespace().next());
             let dated = before.is_some_and(|w| {
                 eq.month(w).is_some() || w.chars().all(|c| matches!(c, 'i' | 'v' | 'x'))
             });
             let timed = !other_months.is_empty() || other.words.contains("quarter");
-            let other_year = other.figures.iter().any(|b| is_year(&b.text));
             self.cx.year.as_deref() == Some(a.text.as_str())
                 && !other_year
                 && (dated && timed || other.phrase.contains("this year"))
         };
+        let found = super::numbers::FigureIndex::new(&other.figures);
         for a in self.figures.iter().filter(|a| !a.conversion && !implied(a)) {
             // `Ligue 1` against `Liga Prancis`: the figure is part of a name.
             let named = a
@@ -205,7 +206,7 @@ impl<'a> Side<'a> {
                 .as_ref()
                 .is_some_and(|label| self.cx.equivalents.entity_found(label, &other.phrase));
             let matched = named
-                || other.figures.iter().any(|b| a.matches(b))
+                || found.finds(a)
                 || other.dates.iter().any(|d| {
                     a.keys.contains(&d.day) || !d.year.is_empty() && a.keys.contains(&d.year)
                 })

@@ -190,7 +190,9 @@ fn emoji_ends(para: &str, start: usize, mark: usize) -> Option<usize> {
         is_emoji(c) || matches!(c, '\u{fe0f}' | '\u{200d}')
     });
     let before = &para[start..mark];
-    let words_before = before.split_whitespace().count();
+    // Counted from the end, two at most: a paragraph of emoji and no
+    // capital must not be read again at each one.
+    let words_before = before.split_whitespace().rev().take(2).count();
     let next = skip_while(para, run_end, char::is_whitespace);
     let word = skip_while(para, next, is_opener);
     let apart = before.ends_with(char::is_whitespace) && next > run_end;
