@@ -1102,21 +1102,32 @@ fn eval_takes_a_gold_ladder_that_crosses() {
     ok(&fx.run(&["eval", "gold", "test"]));
 }
 
-/// A table pasted as one sentence of 60,000 figures on both sides, and a
-/// paragraph of 60,000 emoji with no capital after any: each figure and
-/// each emoji is looked at once (the review read a sentence's run of
-/// figures again at each one, and took minutes here).
+/// A table pasted as one sentence of 60,000 figures on both sides, a
+/// paragraph of 60,000 emoji with no capital after any, and a run of
+/// 200,000 emoji: each figure and each emoji is looked at once (the review
+/// read a sentence's run of figures again at each one, and took half a
+/// minute here; so did the splitter on those emoji).
 #[test]
 fn long_runs_of_figures_and_emoji_complete() {
     let mut fx = Fx::new();
     let figures = "1;".repeat(60_000);
-    fx.input("fig.id.txt", format!("Angka {figures} selesai.\n").as_bytes());
-    fx.input("fig.en.txt", format!("Numbers {figures} done.\n").as_bytes());
+    fx.input(
+        "fig.id.txt",
+        format!("Angka {figures} selesai.\n").as_bytes(),
+    );
+    fx.input(
+        "fig.en.txt",
+        format!("Numbers {figures} done.\n").as_bytes(),
+    );
     let out = fx.run(&["align", "fig.id.txt", "fig.en.txt", "-o", "fig.csv"]);
     ok(&out);
     assert_eq!(csv_rows(&fs::read(fx.path("fig.csv")).unwrap()).len(), 1);
     fx.input("emoji.txt", "kata 😀 lain ".repeat(60_000).as_bytes());
     let out = fx.run(&["split", "emoji.txt"]);
+    ok(&out);
+    assert_eq!(stdout(&out).lines().count(), 1);
+    fx.input("glued.txt", format!("kata {} lain", "😀".repeat(200_000)).as_bytes());
+    let out = fx.run(&["split", "glued.txt"]);
     ok(&out);
     assert_eq!(stdout(&out).lines().count(), 1);
 }

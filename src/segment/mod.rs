@@ -181,14 +181,19 @@ fn skip_while(s: &str, mut at: usize, keep: impl Fn(char) -> bool) -> usize {
     at
 }
 
-/// Where a sentence that emoji close in place of a mark ends (`1/14 Utas 🧵
-/// Sidang …`, `Selamat pagi semua ☀️ Hari ini …`): after a run of emoji
-/// standing apart from the words, with words before them and a capital
-/// after. One word before is a slogan's verb (`Aku ❤️ Bali`), not a sentence.
-fn emoji_ends(para: &str, start: usize, mark: usize) -> Option<usize> {
-    let run_end = skip_while(para, mark, |c| {
+/// Past the run of emoji (and their joiners) from byte `at`.
+fn emoji_run_end(para: &str, at: usize) -> usize {
+    skip_while(para, at, |c| {
         is_emoji(c) || matches!(c, '\u{fe0f}' | '\u{200d}')
-    });
+    })
+}
+
+/// Whether the run of emoji at `mark..run_end` closes the sentence begun at
+/// `start` in place of a mark (`1/14 Utas 🧵 Sidang …`, `Selamat pagi semua
+/// ☀️ Hari ini …`): it stands apart from the words, with words before it
+/// and a capital after. One word before is a slogan's verb (`Aku ❤️ Bali`),
+/// not a sentence.
+fn emoji_close(para: &str, start: usize, mark: usize, run_end: usize) -> bool {
     let before = &para[start..mark];
     // Counted from the end, two at most: a paragraph of emoji and no
     // capital must not be read again at each one.
@@ -197,7 +202,7 @@ fn emoji_ends(para: &str, start: usize, mark: usize) -> Option<usize> {
     let word = skip_while(para, next, is_opener);
     let apart = before.ends_with(char::is_whitespace) && next > run_end;
     let capital = char_at(para, word).is_some_and(char::is_uppercase);
-    (apart && capital && words_before >= 2).then_some(run_end)
+    apart && capital && words_before >= 2
 }
 
 /// Sentence spans (relative to `para`) of one paragraph, trimmed.
@@ -224,15 +229,14 @@ pub(crate) fn split_paragraph(para: &str, rules: &Rules) -> Vec<Range<usize>> {
         let mark = pos + off;
         let first = char_at(para, mark).unwrap_or(' ');
         if is_emoji(first) {
+            let run_end = emoji_run_end(para, mark);
             // Those after a mark (`keluarga!!! 🙏🙏`) went with its sentence.
-            let after = (mark >= start)
-                .then(|| emoji_ends(para, start, mark))
-                .flatten();
-            if let Some(end) = after {
-                spans.push(start..end);
-                start = skip_while(para, end, char::is_whitespace);
+            if mark >= start && emoji_close(para, start, mark, run_end) {
+                spans.push(start..run_end);
+                start = skip_while(para, run_end, char::is_whitespace);
             }
-            pos = after.unwrap_or(mark + first.len_utf8());
+            // Past the whole run: a long one is read once.
+            pos = run_end.max(mark + first.len_utf8());
             continue;
         }
         // `"… nanti Bapak ikut ter—" Suara Rizal hilang`: a quotation
@@ -275,9 +279,7 @@ pub(crate) fn split_paragraph(para: &str, rules: &Rules) -> Vec<Range<usize>> {
             next = skip_while(para, end, char::is_whitespace);
         }
         // `keluarga!!! 🙏🙏`: emoji after the mark close this sentence.
-        let emoji_end = skip_while(para, next, |c| {
-            is_emoji(c) || matches!(c, '\u{fe0f}' | '\u{200d}')
-        });
+        let emoji_end = emoji_run_end(para, next);
         if emoji_end > next && char_at(para, emoji_end).is_none_or(char::is_whitespace) {
             end = emoji_end;
             next = skip_while(para, end, char::is_whitespace);
