@@ -1126,7 +1126,10 @@ fn long_runs_of_figures_and_emoji_complete() {
     let out = fx.run(&["split", "emoji.txt"]);
     ok(&out);
     assert_eq!(stdout(&out).lines().count(), 1);
-    fx.input("glued.txt", format!("kata {} lain", "😀".repeat(200_000)).as_bytes());
+    fx.input(
+        "glued.txt",
+        format!("kata {} lain", "😀".repeat(200_000)).as_bytes(),
+    );
     let out = fx.run(&["split", "glued.txt"]);
     ok(&out);
     assert_eq!(stdout(&out).lines().count(), 1);
