@@ -7,6 +7,8 @@
 
 use strsim::jaro_winkler;
 
+use crate::markers::scale_powers;
+
 /// What kind of anchor a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -60,41 +62,6 @@ pub fn words(s: &str) -> Vec<(usize, &str)> {
 /// Currency codes written glued to their amount (`Rp15.000.000`, `USD5`).
 const CURRENCIES: [&str; 7] = ["Rp", "IDR", "USD", "RM", "SGD", "EUR", "Rs"];
 
-/// Words that scale the number before them (`15 juta` ≡ `15 million` ≡
-/// `15.000.000`), by the power of ten they stand for.
-const SCALES: [(&str, i32); 24] = [
-    ("ribu", 3),
-    ("rb", 3),
-    ("thousand", 3),
-    ("juta", 6),
-    ("jt", 6),
-    ("million", 6),
-    ("millions", 6),
-    ("mln", 6),
-    ("millionen", 6),
-    ("miliar", 9),
-    ("milyar", 9),
-    ("billion", 9),
-    ("billions", 9),
-    ("bn", 9),
-    ("milliarde", 9),
-    ("milliarden", 9),
-    ("milliard", 9),
-    ("milliards", 9),
-    ("triliun", 12),
-    ("trillion", 12),
-    ("trillions", 12),
-    ("tn", 12),
-    ("mio", 6),
-    ("mrd", 9),
-];
-
-/// The power of ten a scale word stands for.
-fn scale(word: &str) -> Option<i32> {
-    let word = word.to_lowercase();
-    SCALES.iter().find(|(w, _)| *w == word).map(|&(_, p)| p)
-}
-
 /// The readings of `keys` scaled by 10^`power`, written as
 /// [`number_readings`] writes a plain number (`15` → `15000000`).
 fn scaled(keys: &[String], power: i32) -> Vec<String> {
@@ -128,19 +95,23 @@ pub fn extract(sentence: &str) -> Vec<Anchor> {
             .filter(|part| part.starts_with(|c: char| c.is_ascii_digit()))
             .collect();
         if !numbers.is_empty() {
-            let next_scale = all.get(i + 1).and_then(|&(_, next)| scale(next));
+            let next_scale = all
+                .get(i + 1)
+                .map_or(&[][..], |&(_, next)| scale_powers(next));
             for number in numbers {
                 let mut keys = number_readings(number);
-                // `15 juta`, `1.4bn`: also the value the scale word makes.
                 let digits_end = number
                     .find(|c: char| !(c.is_ascii_digit() || matches!(c, '.' | ',' | ':')))
                     .unwrap_or(number.len());
-                if let Some(power) = scale(&number[digits_end..]).or(next_scale) {
+                // `15 juta`, `1.4bn`: also the value the scale word makes.
+                let glued = scale_powers(&number[digits_end..]);
+                let powers = if glued.is_empty() { next_scale } else { glued };
+                for &power in powers {
                     let more = scaled(&keys, power);
                     keys.extend(more);
-                    keys.sort();
-                    keys.dedup();
                 }
+                keys.sort();
+                keys.dedup();
                 if !keys.is_empty() {
                     out.push(Anchor {
                         kind: AnchorKind::Number,

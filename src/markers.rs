@@ -56,6 +56,10 @@ pub fn interview_turn(text: &str) -> Option<&'static str> {
 struct NumberWords {
     values: FxHashMap<String, String>,
     starts: std::collections::HashSet<String>,
+    /// Scale words of every language, lower case, by the powers of ten they
+    /// stand for (`billion` is 10⁹ in English, 10¹² in French); forms of
+    /// one letter (`m`, `T`) left out, since a unit reads so too.
+    scales: FxHashMap<String, Vec<i32>>,
 }
 
 fn number_words() -> &'static NumberWords {
@@ -64,6 +68,7 @@ fn number_words() -> &'static NumberWords {
         let mut words = NumberWords {
             values: FxHashMap::default(),
             starts: Default::default(),
+            scales: FxHashMap::default(),
         };
         for line in crate::data::NUMBER_WORDS.lines() {
             let mut fields = line.split('\t');
@@ -72,6 +77,18 @@ fn number_words() -> &'static NumberWords {
             else {
                 continue;
             };
+            if let Some(factor) = value.strip_prefix("scale:") {
+                let power = factor.len() as i32 - 1;
+                for form in forms.split(',').map(|f| f.trim().to_lowercase()) {
+                    if form.chars().count() >= 2 {
+                        let powers = words.scales.entry(form).or_default();
+                        if !powers.contains(&power) {
+                            powers.push(power);
+                        }
+                    }
+                }
+                continue;
+            }
             let wanted = matches!(lang, "id" | "en");
             if !wanted || !value.parse::<u64>().is_ok_and(|v| v >= 3) {
                 continue;
@@ -91,6 +108,15 @@ fn number_words() -> &'static NumberWords {
         }
         words
     })
+}
+
+/// The powers of ten a scale word stands for (`juta`, `million`, `bn`:
+/// 6, 6, 9), in any language of `data/number-words.tsv`; none for another word.
+pub fn scale_powers(word: &str) -> &'static [i32] {
+    number_words()
+        .scales
+        .get(&word.to_lowercase())
+        .map_or(&[], Vec::as_slice)
 }
 
 /// The values of the number words among `words` (in lower case, or the

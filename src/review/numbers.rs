@@ -146,14 +146,9 @@ fn is_item_number(text: &str, at: usize) -> bool {
     let first = trimmed.split_whitespace().next().unwrap_or("");
     let last = text.split_whitespace().next_back().unwrap_or("");
     let last_start = text.trim_end().len() - last.len();
-    let enumerator = |token: &str| {
-        token
-            .strip_suffix(['.', ')'])
-            .is_some_and(|n| (1..=2).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit()))
-    };
     let post = crate::markers::is_post_number;
     if (first_start..first_start + first.len()).contains(&at) {
-        enumerator(first) || post(first)
+        crate::segment::is_numbered(trimmed) || post(first)
     } else {
         at >= last_start && post(last)
     }

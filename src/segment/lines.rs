@@ -503,7 +503,7 @@ mod tests {
     }
 
     #[test]
-    fn entries_dated_in_brackets_are_lines_of_a_list() {
+    fn rows_turns_and_signature_lines_are_paragraphs() {
         let awards = "Satyalancana civil service medal for 20 years' service (1996)\nSoutheast Asian Wetlands Award (2003)\nRector of IPB (1998–2002)";
         assert_eq!(texts(awards).len(), 3);
         let stats = "2023-24: 18 appearances, 4 goals\n2024-25: 29 appearances, 12 goals";
