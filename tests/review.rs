@@ -12,7 +12,7 @@ const CORPORA: [&str; 3] = ["banjir-semarang", "ekspor-nikel", "festival-film"];
 /// Corpora written after the rules, as held-out stand-ins: their deliberate
 /// differences are checked, and their equivalences as a share (some
 /// translated acronyms and names are still flagged).
-const HELD_OUT: [&str; 142] = [
+const HELD_OUT: [&str; 152] = [
     "abstrak-jurnal",
     "apbd-kaltim",
     "apbn-tabel-tab",
@@ -35,6 +35,7 @@ const HELD_OUT: [&str; 142] = [
     "dasbor-provinsi",
     "ekspor-kopi",
     "erupsi-lewotobi",
+    "esai-foto",
     "esports-mpl",
     "fitur-paragraf-pindah",
     "gempa-bmkg-peringatan",
@@ -54,11 +55,15 @@ const HELD_OUT: [&str; 142] = [
     "inflasi-daerah",
     "insiden-penerbangan",
     "investigasi-tambang-panjang",
+    "jadwal-festival",
     "jadwal-kereta",
     "kabar-singkat",
+    "kapal-kargo",
     "kapal-tenggelam",
     "kebakaran-hutan",
     "kebakaran-pasar",
+    "kecelakaan-tol",
+    "keluhan-konsumen",
     "keracunan-mbg",
     "kereta-cepat",
     "kesehatan-dbd-posyandu",
@@ -89,8 +94,10 @@ const HELD_OUT: [&str; 142] = [
     "opini-kolom",
     "opini-panjang",
     "opini-subsidi",
+    "pameran-museum",
     "panduan-aplikasi",
     "panduan-utbk",
+    "panen-padi",
     "pasar-modal-ipo",
     "pdf-laporan-bank-dunia",
     "pembaruan-langsung",
@@ -108,6 +115,7 @@ const HELD_OUT: [&str; 142] = [
     "polemik-tarif-ojol",
     "ponsel-rilis",
     "portal-properti-kpr",
+    "profil-calon",
     "promosi-wisata-danau",
     "putusan-mk-uji-materi",
     "rapat-dpr-kutipan",
@@ -117,6 +125,7 @@ const HELD_OUT: [&str; 142] = [
     "resensi-film",
     "resep-kuliner",
     "rilis-kepolisian",
+    "ringkasan-khutbah",
     "ringkasan-padat",
     "ringkasan-putusan",
     "riset-brin-terumbu",
@@ -153,6 +162,7 @@ const HELD_OUT: [&str; 142] = [
     "vonis-hakim",
     "wawancara-atlet",
     "wawancara-menteri",
+    "wawancara-tj",
     "wisata-labuan-bajo",
     "wisata-listikel",
 ];

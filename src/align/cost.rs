@@ -153,6 +153,9 @@ pub struct Layout {
     /// Whether each sentence is a noise line (`Baca juga: …`, a photo
     /// credit) or scanning debris (`■ iv V V .`).
     pub noise: Vec<bool>,
+    /// Whether each sentence is an editors' initials tag (`(rk/dn)`), which
+    /// no translation carries: it pairs with nothing.
+    tag: Vec<bool>,
     /// Whether each sentence is a headline: a paragraph of its own, of
     /// mostly capitalised words, with no full stop.
     pub headline: Vec<bool>,
@@ -236,6 +239,10 @@ impl Layout {
             quoting,
             paragraph,
             noise,
+            tag: sentences
+                .iter()
+                .map(|s| crate::noise::is_initials_tag(&s.text))
+                .collect(),
             headline,
             sentences: vec![1.0; sentences.len()],
             list_run,
@@ -267,6 +274,7 @@ impl Layout {
             quoting: vec![false; units],
             paragraph: vec![0; units],
             noise: vec![false; units],
+            tag: vec![false; units],
             headline: vec![false; units],
             sentences: sum(&self.sentences),
             list_run: vec![0; units],
@@ -494,8 +502,12 @@ impl<'a> BeadCost<'a> {
                 continue;
             }
             let (si, tj) = (i - a, j - b);
-            // Past `max_side`, only a list translated as one sentence.
-            if a > reach_a || b > reach_b {
+            // Past `max_side`, only a list translated as one sentence; an
+            // initials tag pairs with nothing.
+            let tagged = a > 0
+                && b > 0
+                && (self.src.tag[si..i].iter().chain(&self.tgt.tag[tj..j])).any(|&t| t);
+            if a > reach_a || b > reach_b || tagged {
                 out[t] = f32::INFINITY;
                 continue;
             }

@@ -154,6 +154,16 @@ fn paragraph_may_end(before: &str, after: &str) -> bool {
         || is_term_list(before) && opens_capitalised(after)
         || is_footnote(before) && !goes_on(before.split_whitespace().last().unwrap_or(""))
         || is_footnote(after)
+        || is_caption(before) && opens_capitalised(after)
+}
+
+/// A caption under its label in capitals (`FOTO: Warga memindahkan perahu`,
+/// `PHOTO: …`): a line of its own, often without a full stop.
+fn is_caption(line: &str) -> bool {
+    line.split_whitespace()
+        .next()
+        .and_then(|w| w.strip_suffix(':'))
+        .is_some_and(|label| label.chars().count() >= 4 && label.chars().all(|c| c.is_uppercase()))
 }
 
 /// A footnote under a table or release (`*) Tidak diaudit`, `**) Data
@@ -587,6 +597,12 @@ mod tests {
         assert_eq!(texts(page).len(), 3);
         let prose = "Ia berkata: kami datang; mereka pergi; semua diam dan\nmenunggu kabar.";
         assert_eq!(texts(prose).len(), 1);
+    }
+
+    #[test]
+    fn a_caption_without_a_full_stop_is_a_paragraph() {
+        let page = "PHOTO: Yusuf stands next to his boat, split open by the pounding waves of the storm\nSince Sunday morning, the men have hauled the boats onto land.";
+        assert_eq!(texts(page).len(), 2);
     }
 
     #[test]

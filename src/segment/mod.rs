@@ -475,6 +475,11 @@ fn period_breaks(para: &str, start: usize, mark: usize, next_word: &str, rules: 
     if year_before && matches!(token, "M" | "H" | "SM") {
         return next_word.starts_with(char::is_uppercase);
     }
+    // `(RS/ed. AN)`: a short bracket closing a word or two on holds an
+    // editor's code or a credit, never a sentence's end.
+    if short_bracket_around(before, &para[mark + 1..]) {
+        return false;
+    }
     match kind {
         // `No.` alone answering a question (`Resign? No. He stayed`) ends it.
         Some(AbbrevKind::Title) => return token_start == 0 && rules.is_starter(next_word),
@@ -529,6 +534,18 @@ fn period_breaks(para: &str, start: usize, mark: usize, next_word: &str, rules: 
         && (token.chars().all(|c| c.is_ascii_digit()) && token.len() <= 3
             || token.chars().count() == 1 && token.chars().all(char::is_alphabetic));
     !list_marker
+}
+
+/// Whether a period between `before` and `after` sits inside a bracket
+/// opened at most three words back and closed a word or two on (not right
+/// after the period: `(10:21 a.m.) The` ends there).
+fn short_bracket_around(before: &str, after: &str) -> bool {
+    let opened = before
+        .rsplit_once('(')
+        .is_some_and(|(_, inside)| !inside.contains(')') && inside.split_whitespace().count() <= 3);
+    let closed = after.starts_with(char::is_whitespace)
+        && after.split_whitespace().take(2).any(|w| w.contains(')'));
+    opened && closed
 }
 
 /// `L`, `L.P`, `J.R.R`: one-letter capitals joined by periods (the last period

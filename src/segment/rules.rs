@@ -117,7 +117,12 @@ impl Rules {
         if self.starters.contains(word) {
             return true;
         }
-        if then.chars().next().is_some_and(char::is_uppercase) {
+        // A degree or other dotted abbreviation after it (`gelar S.H. Gelar
+        // M.Si. diperolehnya`) is no name's next word.
+        let dotted = then
+            .trim_end_matches(|c: char| !c.is_alphanumeric())
+            .contains('.');
+        if then.chars().next().is_some_and(char::is_uppercase) && !dotted {
             return false;
         }
         let capitalised = word.chars().next().is_some_and(char::is_uppercase)
