@@ -400,6 +400,16 @@ mod tests {
         assert_eq!(got, [Vec::<&str>::new(), vec![]]);
     }
 
+    /// `Mar.` after a rank is the marines, not March; `Mar. 3` is March.
+    #[test]
+    fn a_month_abbreviation_counts_beside_a_number() {
+        let got = flags_of(
+            "Komandan Kol. Mar. Hendra tiba di lokasi.\nRapat digelar 3 Mar. lalu.\n",
+            "Marine Col. Hendra arrived at the site.\nThe meeting was held recently.\n",
+        );
+        assert_eq!(got, [Vec::<&str>::new(), vec!["number_mismatch"]]);
+    }
+
     /// The article's year after a month is left implied by a translation
     /// that names the month; another year there, or a year of a name, is not.
     #[test]

@@ -57,7 +57,7 @@ pub fn figures(text: &str, lang: &str, eq: &Equivalents) -> Vec<Figure> {
         {
             continue;
         }
-        if is_item_number(text, at) {
+        if is_item_number(text, at) || lang == "id" && is_degree_level(word) {
             continue;
         }
         // `… gambut tropis.[1]`: a footnote's reference, which a translation drops.
@@ -264,6 +264,16 @@ pub fn split_ranges(text: &str) -> String {
 }
 
 /// The figure in a word: `3.000`, `ke-3` → `3`, `Rp1.800` → `1.800`.
+/// An Indonesian degree level (`S-1 Ilmu Hukum`, `lulusan D3`), which a
+/// translation names (`law degree`, `diploma`).
+fn is_degree_level(word: &str) -> bool {
+    let mut cs = word.chars().filter(|&c| c != '-');
+    matches!(
+        (cs.next(), cs.next(), cs.next()),
+        (Some('S'), Some('1'..='3'), None) | (Some('D'), Some('1'..='4'), None)
+    )
+}
+
 fn figure_part(word: &str) -> Option<&str> {
     if word.starts_with(|c: char| c.is_ascii_digit()) {
         return Some(word);
@@ -328,6 +338,12 @@ mod tests {
         assert!(keys("pukul 15.00 WIB", "id")[0].contains(&"3".to_string()));
         let conv = figures("35 km (22 miles) away", "en", Equivalents::builtin());
         assert!(!conv[0].conversion && conv[1].conversion);
+    }
+
+    #[test]
+    fn a_degree_level_is_no_figure() {
+        assert!(keys("menamatkan S-1 Ilmu Hukum dan lulusan D3", "id").is_empty());
+        assert_eq!(keys("sektor S-2 dan D5", "id").len(), 1, "D5 is no degree");
     }
 
     #[test]

@@ -65,6 +65,9 @@ pub struct Side<'a> {
     words: HashSet<String>,
     /// Keys of the capitalised words, to tell a typo in a name.
     capitalised: HashSet<String>,
+    /// Keys of the months written capitalised (`Mei`, `Sept. 7`; not the
+    /// rank `Kol. Mar.`: an abbreviation counts only beside a number).
+    months: HashSet<String>,
     /// `words` and `capitalised` with their spellings, for [`likeness`]:
     /// worked out when a name first needs them.
     spelled_words: OnceCell<Vec<Spelled>>,
@@ -106,6 +109,7 @@ impl<'a> Side<'a> {
         let mut names = Vec::new();
         let mut words = HashSet::new();
         let mut capitalised = HashSet::new();
+        let mut months = HashSet::new();
         let mut all_words: Vec<&str> = Vec::new();
         let mut word_names = Vec::new();
         for sentence in sentences {
@@ -118,9 +122,17 @@ impl<'a> Side<'a> {
             let text = sentence.text.as_str();
             let all = anchors::words(text);
             all_words.extend(all.iter().map(|(_, w)| *w));
-            for (_, w) in &all {
+            for (k, &(at, w)) in all.iter().enumerate() {
                 if is_capitalised(w) {
                     capitalised.insert(name_key(w));
+                    let abbreviated = text[at + w.len()..].starts_with('.');
+                    let numeric = |n: Option<&(usize, &str)>| {
+                        n.is_some_and(|(_, n)| n.starts_with(|c: char| c.is_ascii_digit()))
+                    };
+                    let dated = numeric(all.get(k + 1)) || k > 0 && numeric(all.get(k - 1));
+                    if cx.equivalents.month(&name_key(w)).is_some() && (dated || !abbreviated) {
+                        months.insert(name_key(w));
+                    }
                 }
             }
             for source in [text.to_string(), text.replace('.', "")] {
@@ -145,6 +157,7 @@ impl<'a> Side<'a> {
             names,
             words,
             capitalised,
+            months,
             spelled_words: OnceCell::new(),
             spelled_capitalised: OnceCell::new(),
             loose,
@@ -245,11 +258,7 @@ impl<'a> Side<'a> {
             .iter()
             .all(|l| matches!(*l, "id" | "en"));
         // Capitalised: `May` the month, not `may` the verb.
-        let mut written: Vec<&String> = self
-            .capitalised
-            .iter()
-            .filter(|w| eq.month(w).is_some())
-            .collect();
+        let mut written: Vec<&String> = self.months.iter().collect();
         written.sort();
         for w in written.into_iter().filter(|_| months_known) {
             let month = eq.month(w).unwrap_or(0);
