@@ -202,9 +202,12 @@ impl Layout {
         // credit line or a dateline follows it.
         let opens_article = |k: usize| {
             k == 0
-                && sentences
-                    .get(1)
-                    .is_some_and(|next| noise[1] || !crate::noise::dateline(&next.text).is_empty())
+                && sentences.get(1).is_some_and(|next| {
+                    noise[1]
+                        || !crate::noise::dateline(&next.text).is_empty()
+                        || next.paragraph != sentences[0].paragraph
+                            && sentences[0].text.split_whitespace().count() <= 14
+                })
         };
         let headline = (0..sentences.len())
             .map(|k| {

@@ -524,6 +524,18 @@ fn period_breaks(para: &str, start: usize, mark: usize, next_word: &str, rules: 
             return false;
         }
     }
+    // `… top of Group F. Indonesia have …`: a one-letter label, no initial.
+    const LABELLED: [&str; 12] = [
+        "Group", "Grup", "Pool", "Class", "Kelas", "Zone", "Zona", "Type", "Tipe", "Grade",
+        "Category", "Kategori",
+    ];
+    let label_before = so_far
+        .rsplit(char::is_whitespace)
+        .next()
+        .is_some_and(|w| LABELLED.contains(&w));
+    if token.chars().count() == 1 && label_before {
+        return next_word.starts_with(char::is_uppercase);
+    }
     if is_initials(token) {
         // `Retno L.P. Marsudi` goes on; `abad ke-6 M. Di akhir` and
         // `1600 B.C.E. The` end where a usual sentence opener follows.
