@@ -393,6 +393,23 @@ fn merges_take_sentences_with_evidence_of_their_own() {
     assert!(shapes("banjir-bandang", &off).contains(&(11..12, 9..9)));
 }
 
+/// A condensed merge: `… 312.460 kunjungan … sepanjang 2024` and `Dari
+/// jumlah itu, sekitar 41.700 kunjungan …` told as one short English
+/// sentence, each finding a number there, keep together although their
+/// lengths add up to three times the English; an English sentence added to
+/// explain a name its neighbour translates (`BPJS Kesehatan is the state
+/// agency that …`) stays apart.
+#[test]
+fn condensed_merges_keep_together() {
+    let mut off = Config::default();
+    off.set("condensed_evidence", "1000").unwrap();
+    let festival = "festival-budaya-longgar";
+    assert!(shapes(festival, &Config::default()).contains(&(19..21, 13..14)));
+    assert!(shapes(festival, &off).contains(&(20..21, 14..14)));
+    let diabetes = shapes("kesehatan-diabetes", &Config::default());
+    assert!(diabetes.contains(&(29..29, 25..26)) && diabetes.contains(&(29..30, 26..27)));
+}
+
 #[test]
 #[ignore = "needs ../shared/seeds; run with --include-ignored (CI does)"]
 fn seed_article_pairs_all_fifteen_units() {

@@ -400,6 +400,7 @@ pub struct BeadCost<'a> {
     /// Weight each member of a merge into one sentence must cover for the
     /// merge to count that sentence's tokens undiscounted.
     merge_evidence: f64,
+    condensed_evidence: f64,
     /// Most sentences on one side of a bead, but for a list.
     max_side: usize,
 }
@@ -438,6 +439,7 @@ impl<'a> BeadCost<'a> {
             orphan_cost: cfg.orphan_cost,
             displaced_cost: cfg.displaced_cost,
             merge_evidence: cfg.merge_evidence,
+            condensed_evidence: cfg.condensed_evidence,
             max_side,
         }
     }
@@ -555,7 +557,7 @@ impl<'a> BeadCost<'a> {
                     tgt_ev: &tgt_ev,
                     single: &single,
                 };
-                let (cover, explaining) = self.merge_membership(&bead);
+                let (cover, explaining, condensed) = self.merge_membership(&bead);
                 covered += cover;
                 if (a, b) == (2, 2) {
                     covered += self.partner_cover(&bead);
@@ -592,6 +594,18 @@ impl<'a> BeadCost<'a> {
                 let credits = self.src.noise[si..i].iter().chain(&self.tgt.noise[tj..j]);
                 let length = if credits.copied().all(|n| n) {
                     0.0
+                } else if condensed {
+                    // Condensed: no dearer than its best member's fit.
+                    let fit = |m: usize| {
+                        if b == 1 {
+                            self.length.cost(self.src.chars[si + m], lt)
+                        } else {
+                            self.length.cost(ls, self.tgt.chars[tj + m])
+                        }
+                    };
+                    (0..a.max(b))
+                        .map(fit)
+                        .fold(self.length.cost(ls, lt), f64::min)
                 } else {
                     self.length.cost(ls, lt)
                 };
@@ -713,12 +727,15 @@ impl<'a> BeadCost<'a> {
     /// `merge_evidence` of the one sentence (`Dua jembatan gantung …` in
     /// `…, and two suspension bridges were cut`): part of the merge, not
     /// orphans, even where the translation dropped their village names.
-    fn merge_membership(&self, bead: &Bead) -> (f64, u32) {
+    /// And whether each member finds `condensed_evidence` there alone, names
+    /// and attributions aside: a condensed translation (see
+    /// `Config::condensed_evidence`).
+    fn merge_membership(&self, bead: &Bead) -> (f64, u32, bool) {
         let ((a, b), (i, j)) = (bead.shape, bead.end);
         let (pair, src_ev, tgt_ev) = (bead.pair, bead.src_ev, bead.tgt_ev);
         let into_target = b == 1 && a >= 2;
         if !(into_target || a == 1 && b >= 2) {
-            return (0.0, 0);
+            return (0.0, 0, false);
         }
         let members = if into_target { a } else { b };
         let masks: [u64; K] = std::array::from_fn(|m| {
@@ -743,17 +760,25 @@ impl<'a> BeadCost<'a> {
                 self.overlap.src_evidence(i - 1, mask, 1).0
             }
         };
-        let mut explaining = 0;
-        for (m, &mask) in masks.iter().enumerate() {
-            // Asked only where it would lift an orphan cost: the hot loop
-            // prices every merge.
-            if self.orphan_cost == 0.0 || unexplained(evidence[m]) < 0.01 {
-                continue;
-            }
-            let others = masks.iter().enumerate().filter(|&(o, _)| o != m);
-            let alone = mask & !others.fold(0, |all, (_, o)| all | o);
-            if alone != 0 && one_covers(alone) >= self.merge_evidence {
-                explaining |= 1 << m;
+        // Asked only with a lexicon, where they lift an orphan cost or a
+        // condensed merge's length: the hot loop prices every merge.
+        let (mut explaining, mut condensed) = (0, self.orphan_cost > 0.0);
+        if condensed {
+            let travelling = if into_target {
+                self.overlap.tgt_travelling(j - 1)
+            } else {
+                self.overlap.src_travelling(i - 1)
+            };
+            for (m, &mask) in masks.iter().enumerate() {
+                let others = masks.iter().enumerate().filter(|&(o, _)| o != m);
+                let alone = mask & !others.fold(0, |all, (_, o)| all | o);
+                let unexplained_here = unexplained(evidence[m]) >= 0.01;
+                if alone != 0 && unexplained_here && one_covers(alone) >= self.merge_evidence {
+                    explaining |= 1 << m;
+                }
+                condensed = condensed
+                    && alone & !travelling != 0
+                    && one_covers(alone & !travelling) >= self.condensed_evidence;
             }
         }
         let mut added = -echoed_cover(masks, evidence, self.merge_evidence);
@@ -787,7 +812,7 @@ impl<'a> BeadCost<'a> {
             added += merged_cover(masks, |m| cover(m, 0, 1), |m, sure| cover(m, sure, members))
                 - discounted;
         }
-        (added, explaining)
+        (added, explaining, condensed)
     }
 
     /// For a redistribution (2-2), what to add to the weight it covers: the

@@ -129,6 +129,14 @@ pub struct Overlap {
     links: Vec<Vec<u32>>,
     /// Per source sentence, the target tokens its tokens link to.
     reach: Reach,
+    /// Whether each token travels with what a sentence is about rather than
+    /// what it says (a name, or a word of a quotation's attribution), by
+    /// token id.
+    src_travels: Vec<bool>,
+    tgt_travels: Vec<bool>,
+    /// Per sentence, the positions of those tokens.
+    src_travelling: Vec<u64>,
+    tgt_travelling: Vec<u64>,
 }
 
 /// Lower case without accents: `Expédition` → `expedition`.
@@ -532,12 +540,22 @@ impl Overlap {
         }
         let src_weight = weigh(&src_kinds, &src_tokens, tgt_tokens.len());
         let tgt_weight = weigh(&tgt_kinds, &tgt_tokens, src_tokens.len());
+        let travels = |v: &Vocab| -> Vec<bool> {
+            (v.kinds.iter().zip(&v.said))
+                .map(|(k, &said)| *k == Kind::Name || said)
+                .collect()
+        };
+        let (src_travels, tgt_travels) = (travels(&sv), travels(&tv));
         Overlap {
             src_expected: expected(&src_tokens, &src_weight),
             tgt_expected: expected(&tgt_tokens, &tgt_weight),
             src_weight,
             tgt_weight,
             reach: Reach::new(&src_tokens, &links),
+            src_travelling: masks_of(&src_tokens, &src_travels),
+            tgt_travelling: masks_of(&tgt_tokens, &tgt_travels),
+            src_travels,
+            tgt_travels,
             src: src_tokens,
             tgt: tgt_tokens,
             links,
@@ -582,9 +600,13 @@ impl Overlap {
             src_weight,
             tgt_weight,
             reach: Reach::new(&src, &self.links),
+            src_travelling: masks_of(&src, &self.src_travels),
+            tgt_travelling: masks_of(&tgt, &self.tgt_travels),
             src,
             tgt,
             links: self.links.clone(),
+            src_travels: self.src_travels.clone(),
+            tgt_travels: self.tgt_travels.clone(),
         }
     }
 
@@ -667,6 +689,16 @@ impl Overlap {
     /// cover (each token's weight, less the chance of finding it in so many
     /// sentences at random), and the expected weight left without a
     /// counterpart.
+    /// The positions of source sentence `i`'s tokens that travel with what
+    /// it is about (names, attributions) rather than with what it says.
+    pub fn src_travelling(&self, i: usize) -> u64 {
+        self.src_travelling[i]
+    }
+
+    pub fn tgt_travelling(&self, j: usize) -> u64 {
+        self.tgt_travelling[j]
+    }
+
     pub fn src_evidence(&self, i: usize, mask: u64, group: usize) -> (f64, f64) {
         self.src_evidence_beyond(i, mask, 0, group)
     }
@@ -794,6 +826,16 @@ fn expected(sents: &[Vec<u32>], w: &[Weight]) -> Vec<f64> {
 
 fn expected_weight(w: &Weight) -> f64 {
     w.expectation * w.base * w.specificity
+}
+
+/// Per sentence, the positions of its tokens that `marked` marks.
+fn masks_of(sents: &[Vec<u32>], marked: &[bool]) -> Vec<u64> {
+    let mask = |ids: &Vec<u32>| {
+        (ids.iter().take(64).enumerate())
+            .filter(|&(_, &t)| marked[t as usize])
+            .fold(0, |mask, (k, _)| mask | 1 << k)
+    };
+    sents.iter().map(mask).collect()
 }
 
 fn evidence(
