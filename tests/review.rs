@@ -12,7 +12,7 @@ const CORPORA: [&str; 3] = ["banjir-semarang", "ekspor-nikel", "festival-film"];
 /// Corpora written after the rules, as held-out stand-ins: their deliberate
 /// differences are checked, and their equivalences as a share (some
 /// translated acronyms and names are still flagged).
-const HELD_OUT: [&str; 162] = [
+const HELD_OUT: [&str; 168] = [
     "abstrak-jurnal",
     "apbd-kaltim",
     "apbn-tabel-tab",
@@ -24,6 +24,7 @@ const HELD_OUT: [&str; 162] = [
     "beasiswa-faq",
     "berita-daerah-ntt",
     "biografi-tokoh",
+    "bpjs-longgar",
     "budaya-reog",
     "bulu-tangkis-final",
     "bursa-saham",
@@ -78,11 +79,13 @@ const HELD_OUT: [&str; 162] = [
     "kisah-warga-ellipsis",
     "klasemen-liga",
     "konferensi-pers-transkrip",
+    "konser-longgar",
     "konser-setlist",
     "kuliner-ramadan",
     "kurs-jisdor",
     "kutipan-inggris",
     "laba-kuartalan",
+    "lahar-longgar",
     "laporan-bernomor",
     "laporan-investigasi",
     "laporan-keuangan",
@@ -105,6 +108,7 @@ const HELD_OUT: [&str; 162] = [
     "pariwisata-bali-longgar",
     "pasar-modal-ipo",
     "pdf-laporan-bank-dunia",
+    "pelabuhan-longgar",
     "pembaruan-langsung",
     "pemilu-rekapitulasi",
     "pencurian-motor",
@@ -117,6 +121,7 @@ const HELD_OUT: [&str; 162] = [
     "pertemuan-asean",
     "petisi-lingkungan",
     "pilkada-debat",
+    "pilkada-longgar",
     "pilkada-sengketa",
     "polemik-tarif-ojol",
     "ponsel-rilis",
@@ -139,6 +144,7 @@ const HELD_OUT: [&str; 162] = [
     "rupiah-melemah-wire",
     "saham-pekanan",
     "sains-gerhana",
+    "sawit-longgar",
     "sepak-bola-liga",
     "sepak-bola-menit",
     "sepak-bola-wire",

@@ -453,10 +453,10 @@ fn period_breaks(para: &str, start: usize, mark: usize, next_word: &str, rules: 
     let token = raw.trim_start_matches(is_opener);
     let token_at = start + token_start + (raw.len() - token.len());
     // The token and its period are contiguous in the text: look it up whole,
-    // or its last part after a slash (`05/RW.`).
+    // or its last part after a slash or a dash (`05/RW.`, `Basri–St. Hajrah`).
     let with_period = &para[token_at..=mark];
     let kind = rules.abbrev(with_period).or_else(|| {
-        let (_, tail) = with_period.rsplit_once('/')?;
+        let (_, tail) = with_period.rsplit_once(['/', '–', '—'])?;
         rules.abbrev(tail)
     });
     // `… sampai ke tingkat RT.” Ia menambahkan`: a quotation closing on the
