@@ -403,6 +403,9 @@ pub struct BeadCost<'a> {
     condensed_evidence: f64,
     /// Most sentences on one side of a bead, but for a list.
     max_side: usize,
+    /// Whether either side holds an initials tag (most documents hold none:
+    /// the hot loop then skips the check).
+    tags: bool,
 }
 
 impl<'a> BeadCost<'a> {
@@ -441,6 +444,7 @@ impl<'a> BeadCost<'a> {
             merge_evidence: cfg.merge_evidence,
             condensed_evidence: cfg.condensed_evidence,
             max_side,
+            tags: src.tag.iter().chain(&tgt.tag).any(|&t| t),
         }
     }
 
@@ -509,7 +513,8 @@ impl<'a> BeadCost<'a> {
             let (si, tj) = (i - a, j - b);
             // Past `max_side`, only a list translated as one sentence; an
             // initials tag pairs with nothing.
-            let tagged = a > 0
+            let tagged = self.tags
+                && a > 0
                 && b > 0
                 && (self.src.tag[si..i].iter().chain(&self.tgt.tag[tj..j])).any(|&t| t);
             if a > reach_a || b > reach_b || tagged {
