@@ -684,11 +684,6 @@ impl Overlap {
         (ms, mt)
     }
 
-    /// Evidence from the tokens of source sentence `i` that `mask` says have
-    /// a counterpart in a group of `group` target sentences: the weight they
-    /// cover (each token's weight, less the chance of finding it in so many
-    /// sentences at random), and the expected weight left without a
-    /// counterpart.
     /// The positions of source sentence `i`'s tokens that travel with what
     /// it is about (names, attributions) rather than with what it says.
     pub fn src_travelling(&self, i: usize) -> u64 {
@@ -699,6 +694,11 @@ impl Overlap {
         self.tgt_travelling[j]
     }
 
+    /// Evidence from the tokens of source sentence `i` that `mask` says have
+    /// a counterpart in a group of `group` target sentences: the weight they
+    /// cover (each token's weight, less the chance of finding it in so many
+    /// sentences at random), and the expected weight left without a
+    /// counterpart.
     pub fn src_evidence(&self, i: usize, mask: u64, group: usize) -> (f64, f64) {
         self.src_evidence_beyond(i, mask, 0, group)
     }

@@ -263,7 +263,6 @@ pub fn split_ranges(text: &str) -> String {
     out
 }
 
-/// The figure in a word: `3.000`, `ke-3` → `3`, `Rp1.800` → `1.800`.
 /// An Indonesian degree level (`S-1 Ilmu Hukum`, `lulusan D3`), which a
 /// translation names (`law degree`, `diploma`).
 fn is_degree_level(word: &str) -> bool {
@@ -274,6 +273,7 @@ fn is_degree_level(word: &str) -> bool {
     )
 }
 
+/// The figure in a word: `3.000`, `ke-3` → `3`, `Rp1.800` → `1.800`.
 fn figure_part(word: &str) -> Option<&str> {
     if word.starts_with(|c: char| c.is_ascii_digit()) {
         return Some(word);

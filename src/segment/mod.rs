@@ -962,6 +962,50 @@ mod tests {
         );
     }
 
+    /// Session eleven's held-out misses: a short bracket holds its period, a
+    /// one-letter label ends a sentence, a degree after an abbreviation that
+    /// may end one is no name, and an abbreviation after a dash is one.
+    #[test]
+    fn brackets_labels_degrees_and_dashed_titles() {
+        assert_eq!(split("Terima kasih. (RS/ed. AN)", Lang::Id).len(), 2);
+        assert_eq!(
+            split("Sidang dimulai (10:21 a.m.) The court heard it.", Lang::En).len(),
+            2
+        );
+        assert_eq!(
+            split(
+                "They stay top of Group F. Indonesia have not played since 1938.",
+                Lang::En
+            )
+            .len(),
+            2
+        );
+        assert_eq!(
+            split(
+                "Ia meraih gelar S.H. Gelar M.Si. diperolehnya pada 2008.",
+                Lang::Id
+            )
+            .len(),
+            2
+        );
+        assert_eq!(
+            split(
+                "Pasangan Muh. Ilham Basri–St. Hajrah mengumpulkan 29.318 suara.",
+                Lang::Id
+            )
+            .len(),
+            1
+        );
+        assert_eq!(
+            split(
+                "Ia menikah dengan dr. Haris, Sp.A., di Temanggung.",
+                Lang::En
+            )
+            .len(),
+            1
+        );
+    }
+
     #[test]
     fn spans_point_into_the_text() {
         let s = "  Satu dua.  Tiga\nempat.\n\nLima.";
