@@ -1103,10 +1103,11 @@ fn eval_takes_a_gold_ladder_that_crosses() {
 }
 
 /// A table pasted as one sentence of 60,000 figures on both sides, a
-/// paragraph of 60,000 emoji with no capital after any, and a run of
-/// 200,000 emoji: each figure and each emoji is looked at once (the review
-/// read a sentence's run of figures again at each one, and took half a
-/// minute here; so did the splitter on those emoji).
+/// paragraph of 60,000 emoji with no capital after any, a run of 200,000
+/// emoji, and a sentence of 60,000 titles: each figure, emoji and period is
+/// looked at once (the review read a sentence's run of figures again at
+/// each one, and took half a minute here; so did the splitter on those
+/// emoji, and on those titles).
 #[test]
 fn long_runs_of_figures_and_emoji_complete() {
     let mut fx = Fx::new();
@@ -1131,6 +1132,15 @@ fn long_runs_of_figures_and_emoji_complete() {
         format!("kata {} lain", "😀".repeat(200_000)).as_bytes(),
     );
     let out = fx.run(&["split", "glued.txt"]);
+    ok(&out);
+    assert_eq!(stdout(&out).lines().count(), 1);
+    // 60,000 titles in one sentence: each period looks back a word or
+    // three, not to the sentence's start (14 s before, a fraction now).
+    fx.input(
+        "titles.txt",
+        format!("Ia bertemu {}Budi.", "Dr. ".repeat(60_000)).as_bytes(),
+    );
+    let out = fx.run(&["split", "titles.txt"]);
     ok(&out);
     assert_eq!(stdout(&out).lines().count(), 1);
 }

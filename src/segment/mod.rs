@@ -367,10 +367,15 @@ pub(crate) fn split_paragraph(para: &str, rules: &Rules) -> Vec<Range<usize>> {
 /// headline's kicker, not a sentence.
 fn kicker(para: &str, start: usize, mark: usize, next: usize) -> bool {
     const MOST_WORDS: usize = 3;
-    let words = para[start..mark].split_whitespace().count();
+    // Cheapest first: a long paragraph asks at every mark.
     start == 0
         && para[mark..].starts_with('!')
-        && (1..=MOST_WORDS).contains(&words)
+        && (1..=MOST_WORDS).contains(
+            &para[start..mark]
+                .split_whitespace()
+                .take(MOST_WORDS + 1)
+                .count(),
+        )
         && !para[next..].contains(['.', '!', '?', '…'])
 }
 
@@ -470,7 +475,7 @@ fn period_breaks(para: &str, start: usize, mark: usize, next_word: &str, rules: 
     // capitalised word.
     let year_before = before[..token_start]
         .split_whitespace()
-        .last()
+        .next_back()
         .is_some_and(|w| w.chars().all(|c| c.is_ascii_digit()));
     if year_before && matches!(token, "M" | "H" | "SM") {
         return next_word.starts_with(char::is_uppercase);
@@ -552,9 +557,13 @@ fn period_breaks(para: &str, start: usize, mark: usize, next_word: &str, rules: 
 /// opened at most three words back and closed a word or two on (not right
 /// after the period: `(10:21 a.m.) The` ends there).
 fn short_bracket_around(before: &str, after: &str) -> bool {
+    // The last three words only: a long sentence asks at every period.
     let opened = before
-        .rsplit_once('(')
-        .is_some_and(|(_, inside)| !inside.contains(')') && inside.split_whitespace().count() <= 3);
+        .split_whitespace()
+        .rev()
+        .take(3)
+        .find(|w| w.contains(['(', ')']))
+        .is_some_and(|w| w.rfind('(') > w.rfind(')'));
     let closed = after.starts_with(char::is_whitespace)
         && after.split_whitespace().take(2).any(|w| w.contains(')'));
     opened && closed
