@@ -1123,24 +1123,24 @@ fn long_runs_of_figures_and_emoji_complete() {
     let out = fx.run(&["align", "fig.id.txt", "fig.en.txt", "-o", "fig.csv"]);
     ok(&out);
     assert_eq!(csv_rows(&fs::read(fx.path("fig.csv")).unwrap()).len(), 1);
-    fx.input("emoji.txt", "kata 😀 lain ".repeat(60_000).as_bytes());
-    let out = fx.run(&["split", "emoji.txt"]);
-    ok(&out);
-    assert_eq!(stdout(&out).lines().count(), 1);
-    fx.input(
+    // Each splits to one sentence.
+    let one_sentence = |fx: &mut Fx, name: &str, text: String| {
+        fx.input(name, text.as_bytes());
+        let out = fx.run(&["split", name]);
+        ok(&out);
+        assert_eq!(stdout(&out).lines().count(), 1, "{name}");
+    };
+    one_sentence(&mut fx, "emoji.txt", "kata 😀 lain ".repeat(60_000));
+    one_sentence(
+        &mut fx,
         "glued.txt",
-        format!("kata {} lain", "😀".repeat(200_000)).as_bytes(),
+        format!("kata {} lain", "😀".repeat(200_000)),
     );
-    let out = fx.run(&["split", "glued.txt"]);
-    ok(&out);
-    assert_eq!(stdout(&out).lines().count(), 1);
     // 60,000 titles in one sentence: each period looks back a word or
     // three, not to the sentence's start (14 s before, a fraction now).
-    fx.input(
+    one_sentence(
+        &mut fx,
         "titles.txt",
-        format!("Ia bertemu {}Budi.", "Dr. ".repeat(60_000)).as_bytes(),
+        format!("Ia bertemu {}Budi.", "Dr. ".repeat(60_000)),
     );
-    let out = fx.run(&["split", "titles.txt"]);
-    ok(&out);
-    assert_eq!(stdout(&out).lines().count(), 1);
 }
