@@ -59,8 +59,21 @@ pub fn words(s: &str) -> Vec<(usize, &str)> {
     out
 }
 
-/// Currency codes written glued to their amount (`Rp15.000.000`, `USD5`).
-const CURRENCIES: [&str; 7] = ["Rp", "IDR", "USD", "RM", "SGD", "EUR", "Rs"];
+/// Currency codes written glued to their amount (`Rp15.000.000`, `RM50`,
+/// `USD5`), in lower case.
+const CURRENCIES: [&str; 8] = ["rp", "rm", "rs", "usd", "idr", "sgd", "eur", "us"];
+
+/// Whether `mark` is a currency code, in any case.
+pub fn is_currency_code(mark: &str) -> bool {
+    CURRENCIES.iter().any(|c| c.eq_ignore_ascii_case(mark))
+}
+
+/// The amount after a currency code glued to it (`Rp15.000` → `15.000`).
+fn after_currency(word: &str) -> Option<&str> {
+    let letters = word.find(|c: char| !c.is_ascii_alphabetic())?;
+    let (mark, rest) = word.split_at(letters);
+    (is_currency_code(mark) && rest.starts_with(|c: char| c.is_ascii_digit())).then_some(rest)
+}
 
 /// The readings of `keys` scaled by 10^`power`, written as
 /// [`number_readings`] writes a plain number (`15` → `15000000`).
@@ -85,13 +98,7 @@ pub fn extract(sentence: &str) -> Vec<Anchor> {
         // currency code.
         let numbers: Vec<&str> = word
             .split('-')
-            .map(|part| {
-                CURRENCIES
-                    .iter()
-                    .filter_map(|c| part.strip_prefix(c))
-                    .find(|rest| rest.starts_with(|c: char| c.is_ascii_digit()))
-                    .unwrap_or(part)
-            })
+            .map(|part| after_currency(part).unwrap_or(part))
             .filter(|part| part.starts_with(|c: char| c.is_ascii_digit()))
             .collect();
         if !numbers.is_empty() {

@@ -767,8 +767,9 @@ impl<'a> BeadCost<'a> {
         };
         // Asked only with a lexicon, where they lift an orphan cost or a
         // condensed merge's length: the hot loop prices every merge.
-        let (mut explaining, mut condensed) = (0, self.orphan_cost > 0.0);
-        if condensed {
+        let with_lexicon = self.orphan_cost > 0.0;
+        let (mut explaining, mut condensed) = (0, with_lexicon);
+        if with_lexicon {
             let travelling = if into_target {
                 self.overlap.tgt_travelling(j - 1)
             } else {

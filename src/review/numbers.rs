@@ -33,9 +33,6 @@ pub struct Figure {
     pub conversion: bool,
 }
 
-/// Currency marks written against the figure (`Rp4`, `RM50`, `USD10`).
-const CURRENCIES: [&str; 8] = ["rp", "rm", "rs", "usd", "idr", "sgd", "eur", "us"];
-
 /// Words beside a time of day (`pukul 10.30`, `4.45 Uhr`, `20 h 30`).
 const TIME_WORDS: [&str; 11] = [
     "pukul", "jam", "wib", "wita", "wit", "uhr", "h", "heures", "heure", "am", "pm",
@@ -283,7 +280,7 @@ fn figure_part(word: &str) -> Option<&str> {
     // `Rp4`, and labels such as `R5` (a belay) or `G20`: the figure is what
     // a translation keeps.
     let label = mark.chars().count() <= 2 && mark.chars().all(char::is_alphabetic);
-    if label || CURRENCIES.contains(&mark.to_lowercase().as_str()) {
+    if label || crate::anchors::is_currency_code(mark) {
         return Some(rest);
     }
     word.rsplit_once('-')
