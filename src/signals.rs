@@ -2,14 +2,16 @@
 //! written must not leave its `.selaras-*.tmp` file behind. Temporary files
 //! are made through [`Temp`], which lists them here; a watcher thread removes
 //! the listed files when a signal comes and ends the process as the signal
-//! would have (exit 128 + its number: 130 for SIGINT, 143 for SIGTERM).
+//! would have (exit 128 + its number: 130 for SIGINT, 143 for SIGTERM). A
+//! file size limit is an error like a full disk.
 
 use std::fs::File;
 use std::io;
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, MutexGuard};
+use std::sync::atomic::AtomicBool;
+use std::sync::{Arc, Mutex, MutexGuard};
 
-use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGXFSZ};
 use signal_hook::iterator::Signals;
 use tempfile::NamedTempFile;
 
@@ -26,6 +28,10 @@ fn temps() -> MutexGuard<'static, Vec<PathBuf>> {
 /// default behaviour stays: output is still whole or absent, only a
 /// temporary file may be left by an interrupt.
 pub fn install() {
+    // A file size limit reached (`ulimit -f`) would kill the process with
+    // SIGXFSZ and leave the temporary file; caught (the flag is never
+    // read), the write fails with EFBIG instead and the error path removes it.
+    let _ = signal_hook::flag::register(SIGXFSZ, Arc::new(AtomicBool::new(false)));
     let Ok(mut signals) = Signals::new([SIGINT, SIGTERM, SIGHUP]) else {
         return;
     };

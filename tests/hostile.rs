@@ -184,6 +184,24 @@ fn output_to_a_full_device_fails_and_keeps_it() {
     assert!(fs::metadata(&full).unwrap().file_type().is_char_device());
 }
 
+/// A file size limit (`ulimit -f`) reached while writing: an error like a
+/// full disk, the old output kept and no temporary file left (the signal
+/// it raises killed the process before, leaving one).
+#[test]
+fn a_file_size_limit_fails_and_keeps_the_old_output() {
+    let mut fx = Fx::new();
+    fx.input("big.id.txt", "Kata satu. ".repeat(50_000).as_bytes());
+    fx.input("big.en.txt", "Word one. ".repeat(50_000).as_bytes());
+    fs::write(fx.path("big.csv"), "old\n").unwrap();
+    let out = fx.sh(
+        r#"ulimit -f 100 && exec "$0" "$@""#,
+        &["align", "big.id.txt", "big.en.txt", "-o", "big.csv"],
+    );
+    fails(&out, 1, "big.csv: cannot write");
+    assert_eq!(fs::read_to_string(fx.path("big.csv")).unwrap(), "old\n");
+    assert!(fx.temps().is_empty(), "{:?}", fx.temps());
+}
+
 /// Read a FIFO to its end without blocking on open, until `done` says the
 /// writer has finished (so a writer that never comes cannot hang the test).
 fn drain_fifo(path: &Path, done: impl Fn() -> bool) -> Vec<u8> {
